@@ -1,0 +1,60 @@
+"""Assemble a `Deck` from a recipe: the slides in order, each section numbered in this deck."""
+
+from __future__ import annotations
+
+from .errors import LookupFailed
+from .model import Catalogue, Deck, DeckSlide, Kommune, Recipe, RecipeItem
+from .suggest import did_you_mean
+
+FULL_RECIPE_ID = "fullstendig"
+
+
+def full_recipe(catalogue: Catalogue) -> Recipe:
+    """Every non-optional section in the order of slides/sections.yaml."""
+    items = tuple(RecipeItem("section", s.id) for s in catalogue.sections if not s.optional)
+    return Recipe(FULL_RECIPE_ID, "0-24-samarbeidet. Et kunnskapsgrunnlag", items, "Hele kunnskapsgrunnlaget")
+
+
+def find_recipe(catalogue: Catalogue, name: str | None) -> Recipe:
+    if name is None:
+        return catalogue.recipes.get(FULL_RECIPE_ID) or full_recipe(catalogue)
+    if name in catalogue.recipes:
+        return catalogue.recipes[name]
+    if name == FULL_RECIPE_ID:
+        return full_recipe(catalogue)
+    raise LookupFailed(f"ukjent oppskrift {name!r}" + did_you_mean(name, catalogue.recipes)
+                       + f" (kjente: {', '.join(sorted(catalogue.recipes)) or 'ingen'})")
+
+
+def recipe_from_ids(catalogue: Catalogue, ids: list[str], title: str) -> Recipe:
+    """A recipe from the command line: section ids or slide ids, in the order given."""
+    section_ids = {s.id for s in catalogue.sections}
+    items = []
+    for ref in ids:
+        if ref in section_ids:
+            items.append(RecipeItem("section", ref))
+        elif ref in catalogue.slides:
+            items.append(RecipeItem("slide", ref))
+        else:
+            raise LookupFailed(f"ukjent lysbilde eller seksjon {ref!r}" + did_you_mean(ref, [*section_ids, *catalogue.slides]))
+    return Recipe("egendefinert", title, tuple(items))
+
+
+def assemble(catalogue: Catalogue, recipe: Recipe, kommune: Kommune | None) -> Deck:
+    numbers: dict[str, int] = {}
+    entries: list[DeckSlide] = []
+    for item in recipe.items:
+        if item.kind == "section":
+            section = catalogue.section(item.ref)
+            slide_ids = list(section.slide_ids)
+        else:
+            section = catalogue.section_of(item.ref)
+            slide_ids = [item.ref]
+        if section.numbered and section.id not in numbers:
+            numbers[section.id] = len(numbers) + 1
+        for slide_id in slide_ids:
+            slide = catalogue.slides[slide_id]
+            entries.append(DeckSlide(slide, section, numbers.get(section.id)))
+    used = {key for e in entries for key in e.slide.sources}
+    sources = {key: catalogue.sources[key] for key in sorted(used) if key in catalogue.sources}
+    return Deck(recipe.title, recipe.id, kommune, tuple(entries), sources)

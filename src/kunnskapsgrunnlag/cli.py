@@ -1,0 +1,150 @@
+"""The command line: a thin click front over the library. Exit codes: 0 ok, 1 content or data
+errors, 2 usage errors (unknown option values included)."""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .assemble import recipe_from_ids
+from .build import build_one, check, prepare, registry_for, render_options, require_valid
+from .errors import ContentError, KunnskapsgrunnlagError, LookupFailed
+from .project import Project, open_project
+from .render.theme import load_theme
+from .validate.templates import check_templates
+
+
+def project_option(func):
+    @click.option("--prosjekt", "project_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+                  help="Prosjektmappen (den med slides/sections.yaml). Standard: denne mappen eller en over.")
+    @functools.wraps(func)
+    def wrapper(*args, project_dir: Path | None, **kwargs):
+        try:
+            project = open_project(project_dir)
+        except KunnskapsgrunnlagError as exc:
+            raise click.ClickException(str(exc)) from exc
+        return func(*args, project=project, **kwargs)
+
+    return wrapper
+
+
+def user_errors(func):
+    """User mistakes become a clear message and exit 1 (2 for unknown names), never a traceback."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        try:
+            return func(*args, **kwargs)
+        except LookupFailed as exc:
+            raise click.UsageError(str(exc)) from exc
+        except ContentError as exc:
+            for problem in exc.problems:
+                click.echo(str(problem), err=True)
+            raise click.ClickException(f"{len(exc.problems)} feil i innholdet; ingenting ble skrevet") from exc
+        except KunnskapsgrunnlagError as exc:
+            raise click.ClickException(str(exc)) from exc
+
+    return wrapper
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="kunnskapsgrunnlag")
+def main() -> None:
+    """Bygger 0-24-kunnskapsgrunnlaget som en låst PowerPoint-presentasjon med talenotater.
+
+    \b
+    Eksempler:
+      kunnskapsgrunnlag list
+      kunnskapsgrunnlag check
+      kunnskapsgrunnlag build --kommune 4003
+      kunnskapsgrunnlag build hvorfor-samordning --kommune Skien
+    """
+
+
+@main.command("list")
+@project_option
+@user_errors
+def list_command(project: Project) -> None:
+    """Lysbildekatalogen, seksjon for seksjon (id, tittel, layout), og oppskriftene."""
+    catalogue, problems = _load(project)
+    for section in catalogue.sections:
+        marker = " (valgfri)" if section.optional else ""
+        click.secho(f"{section.id}: {section.title}{marker}", bold=True)
+        for slide_id in section.slide_ids:
+            slide = catalogue.slides.get(slide_id)
+            if slide is not None:
+                click.echo(f"  {slide.id:<32} {slide.layout:<11} {slide.title}")
+            else:
+                click.echo(f"  {slide_id:<32} {'?':<11} (mangler)")
+    if catalogue.recipes:
+        click.secho("Oppskrifter:", bold=True)
+        for recipe in catalogue.recipes.values():
+            click.echo(f"  {recipe.id:<32} {recipe.title}")
+    errors = [p for p in problems if p.severity == "error"]
+    if errors:
+        click.echo(f"\n{len(errors)} feil i innholdet: kjør 'kunnskapsgrunnlag check'", err=True)
+
+
+@main.command("check")
+@click.option("--strict", is_flag=True, help="Behandle advarsler (tekst som ikke får plass) som feil.")
+@project_option
+@user_errors
+def check_command(project: Project, strict: bool) -> None:
+    """Kontroller alt innhold og skriv hvert problem som fil:linje: melding.
+
+    \b
+    Eksempel:
+      kunnskapsgrunnlag check --strict
+    """
+    problems = check(project, registry_for(project), load_theme(project.theme_file))
+    for problem in problems:
+        click.echo(str(problem))
+    errors = sum(p.severity == "error" for p in problems)
+    warnings = len(problems) - errors
+    if errors or (strict and warnings):
+        raise click.ClickException(f"{errors} feil og {warnings} advarsler")
+    click.echo(f"Innholdet er i orden ({warnings} advarsler).", err=True)
+
+
+@main.command("build")
+@click.argument("recipe", required=False)
+@click.option("--kommune", "kommune_query", metavar="NUMMER|NAVN",
+              help="Kommunen presentasjonen lages for (nummer eller navn).")
+@click.option("--lysbilder", "slide_ids", metavar="ID,ID,…",
+              help="Egen rekkefølge: seksjons- eller lysbilde-id-er, kommaseparert (i stedet for en oppskrift).")
+@click.option("--ut", "out_dir", type=click.Path(file_okay=False, path_type=Path), help="Mappe for resultatet (standard: build/).")
+@click.option("--passord", "password", help="Skrivebeskytt filen med dette passordet (åpnes skrivebeskyttet i Impress).")
+@project_option
+@user_errors
+def build_command(project: Project, recipe: str | None, kommune_query: str | None, slide_ids: str | None,
+                  out_dir: Path | None, password: str | None) -> None:
+    """Bygg en presentasjon fra en oppskrift (standard: hele kunnskapsgrunnlaget).
+
+    \b
+    Eksempler:
+      kunnskapsgrunnlag build --kommune 4003
+      kunnskapsgrunnlag build hvorfor-samordning --kommune Skien
+      kunnskapsgrunnlag build --lysbilder tittel,gjenstridig-problem,samordningstrapp --kommune 4003
+    """
+    registry = registry_for(project)
+    kommune = registry.kommune(kommune_query) if kommune_query else None
+    catalogue, chosen = prepare(project, recipe)
+    if slide_ids:
+        chosen = recipe_from_ids(catalogue, [s.strip() for s in slide_ids.split(",") if s.strip()], chosen.title)
+    require_valid(check_templates(catalogue, [kommune], project.root))
+    built = build_one(project, catalogue, chosen, kommune, render_options(project, password), out_dir)
+    where = built.path.relative_to(Path.cwd()) if built.path.is_relative_to(Path.cwd()) else built.path
+    click.echo(f"Skrev {where} ({len(built.deck.slides) + 1} lysbilder, {built.size / 1024:.0f} KiB)")
+
+
+def _load(project: Project):
+    from .build import load_catalogue
+
+    return load_catalogue(project)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,85 @@
+"""Read the project's content files from disk. Syntax errors become problems, not exceptions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..errors import Problem, display_path
+from .yamlsource import YamlSyntaxError, read_yaml
+
+SECTIONS_FILE = Path("slides") / "sections.yaml"
+
+
+@dataclass(frozen=True)
+class RawFile:
+    path: Path
+    display: str
+    data: Any
+
+
+@dataclass(frozen=True)
+class RawNotes:
+    path: Path
+    display: str
+    text: str
+
+
+@dataclass
+class RawProject:
+    root: Path
+    sections: RawFile | None = None
+    slides: list[RawFile] = field(default_factory=list)
+    notes: list[RawNotes] = field(default_factory=list)
+    bibliography: list[RawFile] = field(default_factory=list)
+    recipes: list[RawFile] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def find_project_root(start: Path) -> Path | None:
+    """The nearest folder at or above `start` that holds slides/sections.yaml."""
+    for folder in (start.resolve(), *start.resolve().parents):
+        if (folder / SECTIONS_FILE).is_file():
+            return folder
+    return None
+
+
+def _yaml_files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.rglob("*") if p.suffix in {".yaml", ".yml"} and p.is_file())
+
+
+def read_project(root: Path) -> RawProject:
+    """Read every content file under `root`; collect syntax problems instead of stopping."""
+    raw = RawProject(root=root)
+
+    def load(path: Path) -> RawFile | None:
+        display = display_path(path, root)
+        try:
+            return RawFile(path, display, read_yaml(path, display))
+        except YamlSyntaxError as exc:
+            raw.problems.append(exc.problem)
+            return None
+
+    sections_path = root / SECTIONS_FILE
+    if sections_path.is_file():
+        raw.sections = load(sections_path)
+    else:
+        raw.problems.append(Problem(str(SECTIONS_FILE), None, "filen mangler: den gir seksjonenes rekkefølge"))
+
+    for path in _yaml_files(root / "slides"):
+        if path.resolve() != sections_path.resolve() and (loaded := load(path)):
+            raw.slides.append(loaded)
+    for path in sorted((root / "speaker_notes").rglob("*.md")):
+        display = display_path(path, root)
+        try:
+            raw.notes.append(RawNotes(path, display, path.read_text(encoding="utf-8")))
+        except UnicodeDecodeError as exc:
+            raw.problems.append(Problem(display, None, f"filen er ikke UTF-8: {exc}"))
+    for path in _yaml_files(root / "bibliography"):
+        if loaded := load(path):
+            raw.bibliography.append(loaded)
+    for path in _yaml_files(root / "recipes"):
+        if loaded := load(path):
+            raw.recipes.append(loaded)
+    return raw

@@ -1,0 +1,168 @@
+"""The model: frozen dataclasses, no I/O. Loaders make it; renderers consume it."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Fylke:
+    nummer: str
+    navn: str
+
+
+@dataclass(frozen=True)
+class Kommune:
+    nummer: str
+    navn: str
+    fylke: Fylke
+    statsforvalter: str
+    malform: str
+    innbyggere: int | None = None
+
+
+@dataclass(frozen=True)
+class Source:
+    """One bibliography entry, written once and cited by key."""
+
+    key: str
+    authors: str
+    year: str
+    title: str
+    in_: str | None = None
+    series: str | None = None
+    publisher: str | None = None
+    place: str | None = None
+    url: str | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class BulletItem:
+    text: str
+    sub: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Column:
+    heading: str
+    text: str | None = None
+    bullets: tuple[BulletItem, ...] = ()
+
+
+@dataclass(frozen=True)
+class Link:
+    label: str
+    url: str
+    text: str | None = None
+
+
+@dataclass(frozen=True)
+class SlideContent:
+    """The layout-specific fields of a slide; which ones are set depends on the layout."""
+
+    subtitle: str | None = None
+    authors: tuple[str, ...] = ()
+    series: str | None = None
+    presented_for: str | None = None
+    lead: str | None = None
+    intro: str | None = None
+    bullets: tuple[BulletItem, ...] = ()
+    text: str | None = None
+    footer: str | None = None
+    quote: str | None = None
+    attribution: str | None = None
+    left: Column | None = None
+    right: Column | None = None
+    links: tuple[Link, ...] = ()
+
+
+@dataclass(frozen=True)
+class Slide:
+    id: str
+    title: str
+    layout: str
+    content: SlideContent
+    notes: str
+    sources: tuple[str, ...] = ()
+    hide_title: bool = False
+    path: Path | None = None
+    notes_path: Path | None = None
+    # 1-based line of each top-level field, so template errors can name their line.
+    field_lines: Mapping[str, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Section:
+    id: str
+    title: str
+    slide_ids: tuple[str, ...]
+    numbered: bool = True
+    optional: bool = False
+    folder: str | None = None
+
+
+@dataclass(frozen=True)
+class RecipeItem:
+    kind: str  # "section" or "slide"
+    ref: str
+
+
+@dataclass(frozen=True)
+class Recipe:
+    id: str
+    title: str
+    items: tuple[RecipeItem, ...]
+    description: str | None = None
+    path: Path | None = None
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    """All content of a project: sections in order, slides by id, sources by key."""
+
+    sections: tuple[Section, ...]
+    slides: Mapping[str, Slide]
+    sources: Mapping[str, Source]
+    recipes: Mapping[str, Recipe]
+
+    def section_of(self, slide_id: str) -> Section:
+        for section in self.sections:
+            if slide_id in section.slide_ids:
+                return section
+        raise KeyError(slide_id)
+
+    def section(self, section_id: str) -> Section:
+        for section in self.sections:
+            if section.id == section_id:
+                return section
+        raise KeyError(section_id)
+
+
+@dataclass(frozen=True)
+class DeckSlide:
+    """A slide as placed in one deck: its section and that section's number in this deck."""
+
+    slide: Slide
+    section: Section
+    section_number: int | None
+
+
+@dataclass(frozen=True)
+class Deck:
+    title: str
+    recipe_id: str
+    kommune: Kommune | None
+    slides: tuple[DeckSlide, ...]
+    sources: Mapping[str, Source]
+
+    @property
+    def outline(self) -> tuple[tuple[int, str], ...]:
+        """The numbered sections of this deck, in order, for the outline slide."""
+        seen: dict[int, str] = {}
+        for entry in self.slides:
+            if entry.section_number is not None:
+                seen.setdefault(entry.section_number, entry.section.title)
+        return tuple(sorted(seen.items()))

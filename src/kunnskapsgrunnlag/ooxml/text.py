@@ -1,0 +1,58 @@
+"""Paragraph and shape properties python-pptx has no API for: bullets, alt text, insets."""
+
+from __future__ import annotations
+
+from lxml import etree
+from pptx.oxml.ns import qn
+from pptx.util import Emu
+
+_PPR_ORDER = ("a:lnSpc", "a:spcBef", "a:spcAft", "a:buClrTx", "a:buClr", "a:buSzTx", "a:buSzPct",
+              "a:buSzPts", "a:buFontTx", "a:buFont", "a:buNone", "a:buAutoNum", "a:buChar", "a:buBlip",
+              "a:tabLst", "a:defRPr", "a:extLst")
+
+
+def _insert_ordered(ppr: etree._Element, element: etree._Element) -> None:
+    rank = _PPR_ORDER.index(_local(element))
+    for existing in ppr:
+        name = _local(existing)
+        if name in _PPR_ORDER and _PPR_ORDER.index(name) > rank:
+            existing.addprevious(element)
+            return
+    ppr.append(element)
+
+
+def _local(element: etree._Element) -> str:
+    return "a:" + etree.QName(element).localname
+
+
+def set_bullet(paragraph, char: str, color_hex: str, margin: Emu, indent: Emu) -> None:
+    """A hanging bullet `char` in `color_hex` for a python-pptx paragraph."""
+    ppr = paragraph._p.get_or_add_pPr()
+    ppr.set("marL", str(int(margin)))
+    ppr.set("indent", str(int(indent)))
+    for name in ("a:buNone", "a:buChar", "a:buAutoNum", "a:buClr", "a:buFont"):
+        for old in ppr.findall(qn(name)):
+            ppr.remove(old)
+    color = etree.Element(qn("a:buClr"))
+    etree.SubElement(color, qn("a:srgbClr"), val=color_hex)
+    _insert_ordered(ppr, color)
+    font = etree.Element(qn("a:buFont"), typeface="Arial")
+    _insert_ordered(ppr, font)
+    _insert_ordered(ppr, etree.Element(qn("a:buChar"), char=char))
+
+
+def set_no_bullet(paragraph) -> None:
+    ppr = paragraph._p.get_or_add_pPr()
+    ppr.set("marL", "0")
+    ppr.set("indent", "0")
+    if ppr.find(qn("a:buNone")) is None:
+        _insert_ordered(ppr, etree.Element(qn("a:buNone")))
+
+
+def set_alt_text(shape, description: str) -> None:
+    """Alt text (`descr`) read by screen readers for pictures, charts and diagrams."""
+    shape._element.xpath("./*[1]/p:cNvPr")[0].set("descr", description)
+
+
+def set_language(run, lang: str = "nb-NO") -> None:
+    run._r.get_or_add_rPr().set("lang", lang)

@@ -1,0 +1,118 @@
+"""Render a `Deck` into a locked, Fafo-style presentation; returns the file's bytes.
+
+Every locked slide gets a layout of its own that carries all its visible content; the slide
+itself holds only a hidden, locked title placeholder (for screen readers and the outline) and
+its notes. The last slide is the one blank, editable slide.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from pptx import Presentation
+from pptx.shapes.shapetree import SlideShapes
+
+from ..model import Deck, DeckSlide
+from ..ooxml.layouts import add_layout, keep_only_layouts, remove_placeholders, set_background
+from ..ooxml.locks import hide_shape, lock_shape, lock_tree
+from ..ooxml.master import apply_theme_part, drop_thumbnail, style_master_text
+from ..ooxml.package import save_deterministic, set_core_properties
+from ..ooxml.protection import add_modify_verifier
+from .draw import draw_plan, emu
+from .layouts import plan_slide
+from .notes import fill_notes, notes_paragraphs
+from .plan import Rect, SlidePlan
+from .richtext import markdown_paragraphs, plain_text
+from .theme import Theme
+
+BLANK_LAYOUT_NAME = "Eget lysbilde"
+BLANK_SLIDE_TITLE = "Eget lysbilde"
+# The knowledge base was published in September 2019; a fixed date keeps builds identical.
+DEFAULT_TIMESTAMP = dt.datetime(2019, 9, 1, 12, 0, 0)
+
+
+@dataclass(frozen=True)
+class RenderOptions:
+    theme: Theme
+    blank_notes: str
+    password: str | None = None
+    timestamp: dt.datetime = DEFAULT_TIMESTAMP
+
+
+def render_pptx(deck: Deck, options: RenderOptions) -> bytes:
+    theme = options.theme
+    prs = _prepare_presentation(theme)
+    for index, entry in enumerate(deck.slides, start=1):
+        _add_locked_slide(prs, index, entry, deck, theme)
+    _add_blank_slide(prs, options.blank_notes)
+    subject = "0-24-samarbeidet. Et kunnskapsgrunnlag"
+    title = deck.title if deck.kommune is None else f"{deck.title} – {deck.kommune.navn}"
+    set_core_properties(prs, title, subject, options.timestamp, "Fafo / kunnskapsgrunnlag")
+    if options.password:
+        salt = (deck.recipe_id + (deck.kommune.nummer if deck.kommune else "")).encode().ljust(16, b"0")[:16]
+        add_modify_verifier(prs, options.password, salt)
+    return save_deterministic(prs)
+
+
+def _prepare_presentation(theme: Theme):
+    prs = Presentation()
+    prs.slide_width = emu(theme.width)
+    prs.slide_height = emu(theme.height)
+    apply_theme_part(prs, theme.name, theme.font, theme.colors)
+    style_master_text(prs, theme.sizes["title"], theme.sizes["body"], theme.color("heading"), theme.color("text"))
+    drop_thumbnail(prs)
+    master = prs.slide_master
+    set_background(master._element, theme.color("background"))
+    m = theme.margins
+    for shape in master.placeholders:
+        kind = shape._element.ph.get("type", "body")
+        if kind == "title":
+            shape.left, shape.top, shape.width, shape.height = (
+                emu(m["left"]), emu(m["top"]), emu(theme.content_width), emu(m["title_height"]))
+        elif kind == "body":
+            shape.left, shape.top = emu(m["left"]), emu(m["body_top"])
+            shape.width, shape.height = emu(theme.content_width), emu(theme.content_bottom - m["body_top"])
+    # The family likeness every slide shares, the blank one included: an accent bar over the title.
+    master_shapes = SlideShapes(master._element.cSld.spTree, master)
+    bar = SlidePlan((Rect("Aksentlinje", m["left"], m["top"] - 0.12, 0.9, 0.07, theme.color("accent")),),
+                    theme.color("background"), wordmark=False)
+    for shape in draw_plan(master_shapes, bar, theme):
+        lock_shape(shape)
+    keep_only_layouts(prs, ("Title and Content",))
+    blank = prs.slide_layouts[0]
+    blank.name = BLANK_LAYOUT_NAME
+    remove_placeholders(blank, keep=("title", "body"))
+    set_background(blank._element, theme.color("background"))
+    return prs
+
+
+def _add_locked_slide(prs, index: int, entry: DeckSlide, deck: Deck, theme: Theme) -> None:
+    slide_model = entry.slide
+    plan = plan_slide(entry, deck, theme)
+    layout = add_layout(prs, f"{index:02d} {slide_model.id}", plan.background, plan.show_master_shapes)
+    draw_plan(SlideShapes(layout._element.cSld.spTree, layout), plan, theme)
+    lock_tree(layout._element.cSld.spTree)
+    slide = prs.slides.add_slide(layout)
+    title = slide.shapes.title
+    title.text = plain_text(slide_model.title)
+    title.name = "Tittel"
+    # The visible title is drawn on the layout. This one is for screen readers and the outline:
+    # hidden (PowerPoint) and off the slide (LibreOffice ignores `hidden` and would draw it).
+    title.left, title.top = emu(theme.margins["left"]), emu(-1.4)
+    title.width, title.height = emu(theme.content_width), emu(1.0)
+    hide_shape(title)
+    lock_tree(slide.shapes._spTree)
+    fill_notes(slide.notes_slide, notes_paragraphs(slide_model, dict(deck.sources)))
+
+
+def _add_blank_slide(prs, notes_markdown: str) -> None:
+    layout = next(layout for layout in prs.slide_layouts if layout.name == BLANK_LAYOUT_NAME)
+    slide = prs.slides.add_slide(layout)
+    slide.name = BLANK_SLIDE_TITLE
+    fill_notes(slide.notes_slide, markdown_paragraphs(notes_markdown))
+
+
+def load_blank_notes(templates: Path) -> str:
+    return (templates / "blank-slide-notes.md").read_text(encoding="utf-8")

@@ -1,0 +1,115 @@
+"""Draw a `SlidePlan` with python-pptx onto a shape collection (a slide's or a layout's)."""
+
+from __future__ import annotations
+
+import io
+
+from pptx.dml.color import RGBColor
+from pptx.enum.shapes import MSO_SHAPE
+from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
+from pptx.util import Emu, Pt
+
+from ..ooxml.text import set_alt_text, set_bullet, set_language, set_no_bullet
+from .plan import Picture, Rect, SlidePlan, TextBox, TextPara
+from .theme import EMU_PER_INCH, Theme
+
+_ALIGN = {"l": PP_ALIGN.LEFT, "ctr": PP_ALIGN.CENTER, "r": PP_ALIGN.RIGHT}
+_ANCHOR = {"t": MSO_ANCHOR.TOP, "ctr": MSO_ANCHOR.MIDDLE, "b": MSO_ANCHOR.BOTTOM}
+BULLET_INDENT_IN = 0.35
+SUB_BULLET_MARGIN_IN = 0.8
+
+
+def emu(inches: float) -> Emu:
+    return Emu(round(inches * EMU_PER_INCH))
+
+
+def draw_plan(shapes, plan: SlidePlan, theme: Theme) -> list:
+    """Add every shape of `plan` to `shapes`; return the python-pptx shapes in reading order."""
+    drawn = []
+    for spec in plan.shapes:
+        if isinstance(spec, Rect):
+            drawn.append(_rect(shapes, spec))
+        elif isinstance(spec, TextBox):
+            drawn.append(_text_box(shapes, spec, theme))
+        elif isinstance(spec, Picture):
+            drawn.append(_picture(shapes, spec))
+    if plan.wordmark:
+        drawn.append(draw_wordmark(shapes, theme, theme.color(plan.wordmark_color)))
+    return drawn
+
+
+def draw_wordmark(shapes, theme: Theme, color_hex: str):
+    """The Fafo-style wordmark, drawn as text from the theme (not a copied logo)."""
+    box = shapes.add_textbox(emu(theme.width - 2.1), emu(theme.height - 0.72), emu(1.5), emu(0.55))
+    box.name = "Logo"
+    frame = box.text_frame
+    frame.word_wrap = False
+    frame.auto_size = MSO_AUTO_SIZE.NONE
+    frame.vertical_anchor = MSO_ANCHOR.MIDDLE
+    paragraph = frame.paragraphs[0]
+    paragraph.alignment = PP_ALIGN.RIGHT
+    run = paragraph.add_run()
+    run.text = theme.wordmark_text
+    font = run.font
+    font.size = Pt(theme.sizes["wordmark"])
+    font.bold = True
+    font.color.rgb = RGBColor.from_string(color_hex)
+    set_language(run)
+    set_alt_text(box, "Fafo")
+    return box
+
+
+def _rect(shapes, spec: Rect):
+    shape = shapes.add_shape(MSO_SHAPE.RECTANGLE, emu(spec.x), emu(spec.y), emu(spec.w), emu(spec.h))
+    shape.name = spec.name
+    shape.fill.solid()
+    shape.fill.fore_color.rgb = RGBColor.from_string(spec.fill)
+    shape.line.fill.background()
+    shape.shadow.inherit = False
+    set_alt_text(shape, "")
+    return shape
+
+
+def _picture(shapes, spec: Picture):
+    picture = shapes.add_picture(io.BytesIO(spec.image), emu(spec.x), emu(spec.y), emu(spec.w), emu(spec.h))
+    picture.name = spec.name
+    set_alt_text(picture, spec.alt)
+    return picture
+
+
+def _text_box(shapes, spec: TextBox, theme: Theme):
+    box = shapes.add_textbox(emu(spec.x), emu(spec.y), emu(spec.w), emu(spec.h))
+    box.name = spec.name
+    frame = box.text_frame
+    frame.word_wrap = True
+    frame.auto_size = MSO_AUTO_SIZE.NONE
+    frame.vertical_anchor = _ANCHOR[spec.anchor]
+    for i, para in enumerate(spec.paragraphs):
+        paragraph = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
+        _fill_paragraph(paragraph, para, theme)
+    return box
+
+
+def _fill_paragraph(paragraph, para: TextPara, theme: Theme) -> None:
+    paragraph.alignment = _ALIGN[para.align]
+    paragraph.line_spacing = theme.line_spacing
+    if para.space_before:
+        paragraph.space_before = Pt(para.space_before)
+    if para.bullet:
+        margin = BULLET_INDENT_IN if para.level == 0 else SUB_BULLET_MARGIN_IN
+        set_bullet(paragraph, para.bullet, theme.color("accent"), emu(margin), emu(-BULLET_INDENT_IN))
+    else:
+        set_no_bullet(paragraph)
+    for run_spec in para.runs:
+        run = paragraph.add_run()
+        run.text = run_spec.text
+        font = run.font
+        font.size = Pt(para.size)
+        font.bold = para.bold or run_spec.bold
+        font.italic = para.italic or run_spec.italic
+        font.color.rgb = RGBColor.from_string(para.color)
+        if run_spec.url:
+            run.hyperlink.address = run_spec.url
+            font.underline = True
+            font.color.rgb = RGBColor.from_string(para.color)
+        set_language(run)

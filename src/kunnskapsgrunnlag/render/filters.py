@@ -1,0 +1,34 @@
+"""Norwegian formatting of numbers and dates: the one place for these rules (Jinja2 filters)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+NBSP = "\u00a0"
+MONTHS = (
+    "januar", "februar", "mars", "april", "mai", "juni",
+    "juli", "august", "september", "oktober", "november", "desember",
+)
+
+
+def tall(value: float | int | None, decimals: int = 0) -> str:
+    """`86000` → `86 000`; `24.7` with decimals=1 → `24,7`. Thousands use a no-break space."""
+    if value is None:
+        return "ikke tilgjengelig"
+    text = f"{value:,.{decimals}f}"
+    return text.replace(",", NBSP).replace(".", ",")
+
+
+def prosent(value: float | int | None, decimals: int = 1) -> str:
+    """`24.7` → `24,7 prosent`. The value is already in per cent."""
+    if value is None:
+        return "ikke tilgjengelig"
+    return f"{tall(value, decimals)} prosent"
+
+
+def dato(value: dt.date) -> str:
+    """`2019-09-01` → `1. september 2019`."""
+    return f"{value.day}. {MONTHS[value.month - 1]} {value.year}"
+
+
+FILTERS = {"tall": tall, "prosent": prosent, "dato": dato}

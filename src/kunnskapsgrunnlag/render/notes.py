@@ -1,0 +1,50 @@
+"""The notes pane: Markdown speaker notes and the slide's sources as formatted paragraphs."""
+
+from __future__ import annotations
+
+from pptx.util import Emu, Pt
+
+from ..model import Slide, Source
+from ..ooxml.text import set_bullet, set_language, set_no_bullet
+from .references import source_runs
+from .richtext import Paragraph, Run, markdown_paragraphs
+
+NOTES_SIZE = 12
+
+
+def notes_paragraphs(slide: Slide, sources: dict[str, Source]) -> list[Paragraph]:
+    """Notes then "Kilder:" and one paragraph per source, as in the original note."""
+    paragraphs = markdown_paragraphs(slide.notes)
+    cited = [sources[key] for key in slide.sources if key in sources]
+    if cited:
+        paragraphs.append(Paragraph((Run("Kilder:", bold=True),)))
+        paragraphs.extend(Paragraph(source_runs(source)) for source in cited)
+    return paragraphs
+
+
+def fill_notes(notes_slide, paragraphs: list[Paragraph]) -> None:
+    frame = notes_slide.notes_text_frame
+    frame.clear()
+    for i, para in enumerate(paragraphs):
+        paragraph = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
+        if para.bullet:
+            margin = Emu(228600 * (para.level + 1))
+            set_bullet(paragraph, "•" if para.bullet == "•" else "–", "000000", margin, Emu(-228600))
+            if para.bullet != "•":
+                # Ordered lists keep their number as text: Impress and PowerPoint agree on it.
+                set_no_bullet(paragraph)
+        else:
+            set_no_bullet(paragraph)
+        paragraph.space_after = Pt(6)
+        runs = para.runs
+        if para.bullet and para.bullet != "•":
+            runs = (Run(f"{para.bullet} "), *runs)
+        for spec in runs:
+            run = paragraph.add_run()
+            run.text = spec.text
+            run.font.size = Pt(NOTES_SIZE)
+            run.font.bold = spec.bold or None
+            run.font.italic = (spec.italic or para.quote) or None
+            if spec.url:
+                run.hyperlink.address = spec.url
+            set_language(run)

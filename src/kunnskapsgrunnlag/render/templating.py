@@ -1,0 +1,116 @@
+"""Jinja2 in a sandbox with undefined names as errors, and slide text rendered through it."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError, UndefinedError
+from jinja2.sandbox import SandboxedEnvironment
+
+from ..model import BulletItem, Column, Deck, Kommune, Link, Slide, SlideContent
+from .filters import FILTERS
+
+_ENV = SandboxedEnvironment(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=True)
+_ENV.filters.update(FILTERS)
+
+
+@dataclass(frozen=True)
+class DeckInfo:
+    title: str
+
+
+def template_context(kommune: Kommune | None, deck_title: str) -> dict[str, Any]:
+    """The names slide text and notes may use. See docs/content-format.md, "Templates"."""
+    return {"kommune": kommune, "deck": DeckInfo(deck_title)}
+
+
+class TemplateProblem(Exception):
+    """A template in a field failed; `line` is relative to the field's first line (1-based)."""
+
+    def __init__(self, field: str, line: int, message: str):
+        self.field = field
+        self.line = line
+        self.message = message
+        super().__init__(f"{field}: {message}")
+
+
+def render_text(text: str, context: Mapping[str, Any], field: str) -> str:
+    if "{" not in text:
+        return text
+    try:
+        return _ENV.from_string(text).render(context)
+    except TemplateSyntaxError as exc:
+        raise TemplateProblem(field, exc.lineno or 1, f"malfeil: {exc.message}") from exc
+    except UndefinedError as exc:
+        raise TemplateProblem(field, _error_line(exc), f"udefinert navn i malen: {exc.message}") from exc
+    except TemplateError as exc:
+        raise TemplateProblem(field, _error_line(exc), f"malfeil: {exc}") from exc
+
+
+def _error_line(exc: Exception) -> int:
+    tb = exc.__traceback__
+    line = 1
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename == "<template>":
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    return line
+
+
+def render_slide(slide: Slide, context: Mapping[str, Any]) -> Slide:
+    """The slide with every text field and its notes rendered for one deck."""
+
+    def text(value: str | None, field: str) -> str | None:
+        return None if value is None else render_text(value, context, field)
+
+    def bullets(items: tuple[BulletItem, ...], field: str) -> tuple[BulletItem, ...]:
+        return tuple(
+            BulletItem(render_text(b.text, context, field), tuple(render_text(s, context, field) for s in b.sub))
+            for b in items
+        )
+
+    def column(col: Column | None, field: str) -> Column | None:
+        if col is None:
+            return None
+        return Column(render_text(col.heading, context, field), text(col.text, field), bullets(col.bullets, field))
+
+    def links(items: tuple[Link, ...]) -> tuple[Link, ...]:
+        return tuple(Link(render_text(li.label, context, "links"), li.url, text(li.text, "links")) for li in items)
+
+    c = slide.content
+    content = SlideContent(
+        **{
+            f.name: getattr(c, f.name)
+            for f in dataclasses.fields(SlideContent)
+        }
+        | {
+            "subtitle": text(c.subtitle, "subtitle"),
+            "series": text(c.series, "series"),
+            "presented_for": text(c.presented_for, "presented_for"),
+            "lead": text(c.lead, "lead"),
+            "intro": text(c.intro, "intro"),
+            "bullets": bullets(c.bullets, "bullets"),
+            "text": text(c.text, "text"),
+            "footer": text(c.footer, "footer"),
+            "quote": text(c.quote, "quote"),
+            "attribution": text(c.attribution, "attribution"),
+            "left": column(c.left, "left"),
+            "right": column(c.right, "right"),
+            "links": links(c.links),
+        }
+    )
+    return dataclasses.replace(
+        slide,
+        title=render_text(slide.title, context, "title"),
+        content=content,
+        notes=render_text(slide.notes, context, "notes"),
+    )
+
+
+def render_deck(deck: Deck) -> Deck:
+    context = template_context(deck.kommune, deck.title)
+    entries = tuple(dataclasses.replace(e, slide=render_slide(e.slide, context)) for e in deck.slides)
+    return dataclasses.replace(deck, slides=entries)
