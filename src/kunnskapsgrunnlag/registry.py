@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import unicodedata
 from dataclasses import dataclass
 from functools import cached_property
@@ -39,7 +40,7 @@ class Registry:
             number = query.zfill(4)
             if number in self._by_number:
                 return self._by_number[number]
-            hints = closest(number, self._by_number)
+            hints = _nearest_numbers(number, list(self._by_number))
             described = ", ".join(f"{h} {self._by_number[h].navn}" for h in hints)
             raise LookupFailed(f"ukjent kommunenummer {query!r}" + (f"; nærmeste: {described}" if hints else ""))
         name, county = _split_county(query)
@@ -80,6 +81,15 @@ class Registry:
 
     def kommuner_for_office(self, office: Statsforvalter) -> list[Kommune]:
         return [k for k in self.kommuner if k.fylke.nummer in office.fylker]
+
+
+def _nearest_numbers(number: str, candidates: list[str], n: int = 3) -> list[str]:
+    """Numbers sharing the longest prefix (the county), then the numerically closest."""
+
+    def score(candidate: str) -> tuple[int, int]:
+        return (-len(os.path.commonprefix([number, candidate])), abs(int(candidate) - int(number)))
+
+    return sorted(candidates, key=score)[:n]
 
 
 def _split_county(query: str) -> tuple[str, str | None]:

@@ -80,7 +80,7 @@ class YamlSyntaxError(Exception):
 def parse_yaml(text: str, display: str) -> Any:
     """Parse YAML text; a syntax error becomes a `Problem` naming line and column."""
     try:
-        return yaml.load(text, Loader=_LocatingLoader)  # noqa: S506 - a SafeLoader subclass
+        return yaml.load(text, Loader=_LocatingLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None

@@ -2,24 +2,35 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from ..errors import Problem, display_path
-from ..model import Catalogue, Kommune
+from ..model import Catalogue, Kommune, Slide
 from ..render.templating import TemplateProblem, render_slide, template_context
 
 
-def check_templates(catalogue: Catalogue, samples: list[Kommune | None], root) -> list[Problem]:
-    """One problem per broken field, rendered for the national deck and each sample municipality."""
-    problems: set[Problem] = set()
+def check_templates(catalogue: Catalogue, samples: list[Kommune | None], root: Path) -> list[Problem]:
+    """One problem per broken slide: the first sample that fails it (a municipality before none)."""
+    problems: list[Problem] = []
+    ordered = sorted(samples, key=lambda k: k is None)
     for slide in catalogue.slides.values():
-        for kommune in samples:
+        for kommune in ordered:
             try:
                 render_slide(slide, template_context(kommune, "Kunnskapsgrunnlag"))
             except TemplateProblem as exc:
-                if exc.field == "notes" and slide.notes_path is not None:
-                    problems.add(Problem(display_path(slide.notes_path, root), exc.line, exc.message))
-                elif slide.path is not None:
-                    first = slide.field_lines.get(exc.field, 1)
-                    # A block scalar starts on the line after its key.
-                    offset = exc.line if exc.line > 1 else 0
-                    problems.add(Problem(display_path(slide.path, root), first + offset, f"{exc.field}: {exc.message}"))
+                national = kommune is None and len(ordered) > 1
+                problems.append(_problem(slide, exc, root, national))
+                break
     return sorted(problems)
+
+
+def _problem(slide: Slide, exc: TemplateProblem, root: Path, national: bool) -> Problem:
+    message = exc.message
+    if national:
+        message += " (i den nasjonale presentasjonen er kommune tom: bruk {% if kommune %}…{% endif %})"
+    if exc.field == "notes" and slide.notes_path is not None:
+        return Problem(display_path(slide.notes_path, root), exc.line, message)
+    first = slide.field_lines.get(exc.field, 1)
+    # A block scalar's text starts on the line after its key.
+    offset = exc.line if exc.line > 1 else 0
+    return Problem(display_path(slide.path, root) if slide.path else slide.id, first + offset, f"{exc.field}: {message}")

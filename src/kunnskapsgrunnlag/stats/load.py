@@ -1,0 +1,295 @@
+"""Read the project's statistics (`data/statistikk/`) into the model, and write figure files.
+
+`indikatorer.yaml` defines the indicators; `tall/*.yaml` hold figures per region and period,
+each file with its provenance (source, table, licence, origin). Problems are reported with
+file and line, all at once.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..errors import ContentError, Problem, display_path
+from ..load.yamlsource import LocatedList, LocatedMap, YamlSyntaxError, read_yaml
+from ..model import Kommune
+from ..write import write_text_atomic
+from .model import LAND, NO_DATA, Comparison, Figure, Indicator
+
+INDICATOR_FILE = "indikatorer.yaml"
+FIGURE_FOLDER = "tall"
+ID_PATTERN = re.compile(r"^[a-z][a-z0-9_]*$")
+UNITS = ("prosent", "antall")
+INDICATOR_FIELDS = ("label", "short", "unit", "decimals", "source", "table", "period", "licence", "url",
+                    "description", "national")
+NATIONAL_FIELDS = ("value", "period", "source", "table", "qualifier", "note", "missing")
+FIGURE_FILE_FIELDS = ("indicator", "source", "table", "licence", "origin", "note", "figures")
+FIGURE_FIELDS = ("region", "period", "value", "missing", "qualifier", "note")
+
+
+def statistics_dir(project_root: Path) -> Path:
+    return project_root / "data" / "statistikk"
+
+
+@dataclass
+class StatsStore:
+    """Every indicator and figure of a project, indexed for look-ups."""
+
+    indicators: dict[str, Indicator]
+    figures: dict[tuple[str, str, str], Figure] = field(default_factory=dict)
+    files: tuple[Path, ...] = ()
+
+    def figure(self, indicator_id: str, region: str, period: str) -> Figure | None:
+        return self.figures.get((indicator_id, region, period))
+
+    def regions(self, indicator_id: str) -> set[str]:
+        return {region for (ind, region, _) in self.figures if ind == indicator_id}
+
+    def comparison(self, indicator_id: str, kommune: Kommune | None) -> Comparison:
+        """The indicator's figures for `kommune`, its county and the country, in the indicator's period.
+
+        A municipality without a figure gets a `Figure` with `value=None` and the reason: never 0.
+        """
+        indicator = self.indicators[indicator_id]
+        period = indicator.period
+        land = self.figure(indicator_id, LAND, period) or indicator.national_for(period) or indicator.national_for()
+        if kommune is None:
+            return Comparison(indicator, None, None, None, None, land)
+        fylke = self.figure(indicator_id, kommune.fylke.nummer, period)
+        local = self.figure(indicator_id, kommune.nummer, period)
+        if local is None:
+            local = Figure(indicator_id, kommune.nummer, period, None, NO_DATA, indicator.source, indicator.table,
+                           indicator.licence)
+        if fylke is None and self._has_any(indicator_id, kommune.fylke.nummer):
+            fylke = Figure(indicator_id, kommune.fylke.nummer, period, None, NO_DATA, indicator.source,
+                           indicator.table, indicator.licence)
+        return Comparison(indicator, kommune.navn, kommune.fylke.navn, local, fylke, land)
+
+    def _has_any(self, indicator_id: str, region: str) -> bool:
+        return region in self.regions(indicator_id)
+
+    def comparisons(self, kommune: Kommune | None) -> dict[str, Comparison]:
+        return {ind: self.comparison(ind, kommune) for ind in sorted(self.indicators)}
+
+
+def load_statistics(folder: Path, root: Path | None = None) -> StatsStore:
+    """Load definitions and figures; raise `ContentError` with every problem found."""
+    root = root or folder
+    problems: list[Problem] = []
+    indicators = _load_indicators(folder / INDICATOR_FILE, root, problems)
+    figures: dict[tuple[str, str, str], Figure] = {}
+    files = [folder / INDICATOR_FILE]
+    figure_dir = folder / FIGURE_FOLDER
+    for path in sorted(figure_dir.glob("*.yaml")) if figure_dir.is_dir() else []:
+        files.append(path)
+        for figure in _load_figure_file(path, root, indicators, problems):
+            figures[(figure.indicator, figure.region, figure.period)] = figure
+    if problems:
+        raise ContentError(problems)
+    return StatsStore(indicators, figures, tuple(files))
+
+
+def _read(path: Path, root: Path, problems: list[Problem]) -> tuple[str, Any]:
+    display = display_path(path, root)
+    if not path.is_file():
+        problems.append(Problem(display, None, "filen mangler"))
+        return display, None
+    try:
+        return display, read_yaml(path, display)
+    except YamlSyntaxError as exc:
+        problems.append(exc.problem)
+        return display, None
+
+
+def _line(data: Any, key: str | None = None) -> int | None:
+    if isinstance(data, LocatedMap):
+        return data.line_of(key) if key else data.line
+    if isinstance(data, LocatedList):
+        return data.line
+    return None
+
+
+def _unknown(data: LocatedMap, allowed: tuple[str, ...], display: str, where: str, problems: list[Problem]) -> None:
+    for key in data:
+        if key not in allowed:
+            problems.append(Problem(display, data.line_of(key),
+                                    f"{where}{key}: ukjent felt; tillatte felt er {', '.join(allowed)}"))
+
+
+def _text(data: LocatedMap, key: str, display: str, where: str, problems: list[Problem],
+          required: bool = True) -> str:
+    value = data.get(key)
+    if value is None or (isinstance(value, str) and not value.strip()):
+        if required:
+            problems.append(Problem(display, data.line, f"{where}mangler det påkrevde feltet '{key}'"))
+        return ""
+    if isinstance(value, bool) or not isinstance(value, str | int | float):
+        problems.append(Problem(display, data.line_of(key), f"{where}{key}: forventet tekst, fikk {value!r}"))
+        return ""
+    return str(value).strip()
+
+
+def _number(data: LocatedMap, key: str, display: str, where: str, problems: list[Problem]) -> float | None:
+    value = data.get(key)
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        problems.append(Problem(display, data.line_of(key),
+                                f"{where}{key}: forventet et tall (med punktum som desimaltegn) eller null, "
+                                f"fikk {value!r}"))
+        return None
+    return float(value)
+
+
+def _load_indicators(path: Path, root: Path, problems: list[Problem]) -> dict[str, Indicator]:
+    display, data = _read(path, root, problems)
+    if data is None:
+        return {}
+    if not isinstance(data, LocatedMap):
+        problems.append(Problem(display, 1, "forventet et oppslag fra indikator-id til definisjon"))
+        return {}
+    indicators: dict[str, Indicator] = {}
+    for ind_id, entry in data.items():
+        line = data.line_of(ind_id)
+        where = f"{ind_id}: "
+        if not ID_PATTERN.match(ind_id):
+            problems.append(Problem(display, line, f"{where}indikator-id skrives med a–z, tall og understrek "
+                                    "(den brukes i maler som statistikk.<id>)"))
+            continue
+        if not isinstance(entry, LocatedMap):
+            problems.append(Problem(display, line, f"{where}forventet feltene label, unit, source …"))
+            continue
+        _unknown(entry, INDICATOR_FIELDS, display, where, problems)
+        unit = _text(entry, "unit", display, where, problems)
+        if unit and unit not in UNITS:
+            problems.append(Problem(display, entry.line_of("unit"),
+                                    f"{where}unit: forventet en av ({', '.join(UNITS)}), fikk {unit!r}"))
+        decimals = entry.get("decimals", 0)
+        if not isinstance(decimals, int) or isinstance(decimals, bool) or not 0 <= decimals <= 3:
+            problems.append(Problem(display, entry.line_of("decimals"),
+                                    f"{where}decimals: forventet et helt tall fra 0 til 3, fikk {decimals!r}"))
+            decimals = 0
+        common = {name: _text(entry, name, display, where, problems)
+                  for name in ("label", "source", "table", "period", "licence")}
+        national = _national(entry.get("national", []), ind_id, common, display, problems)
+        indicators[ind_id] = Indicator(
+            id=ind_id, unit=unit, decimals=decimals, national=national,
+            short=_text(entry, "short", display, where, problems, required=False) or common["label"],
+            url=_text(entry, "url", display, where, problems, required=False),
+            description=_text(entry, "description", display, where, problems, required=False),
+            **common,
+        )
+    return indicators
+
+
+def _national(items: Any, ind_id: str, common: dict[str, str], display: str,
+              problems: list[Problem]) -> tuple[Figure, ...]:
+    if not isinstance(items, list):
+        problems.append(Problem(display, _line(items), f"{ind_id}.national: forventet en liste med verdier"))
+        return ()
+    out = []
+    for i, item in enumerate(items):
+        where = f"{ind_id}.national[{i}]: "
+        if not isinstance(item, LocatedMap):
+            problems.append(Problem(display, items.line_of(i) if isinstance(items, LocatedList) else None,
+                                    f"{where}forventet feltene value, period og source"))
+            continue
+        _unknown(item, NATIONAL_FIELDS, display, where, problems)
+        value = _number(item, "value", display, where, problems)
+        missing = _text(item, "missing", display, where, problems, required=False) or None
+        if value is None and missing is None:
+            problems.append(Problem(display, item.line, f"{where}value mangler: skriv en verdi, eller "
+                                    "value: null med missing: <grunn>"))
+        out.append(Figure(
+            indicator=ind_id, region=LAND, period=_text(item, "period", display, where, problems),
+            value=value, missing=missing if value is None else None,
+            source=_text(item, "source", display, where, problems, required=False) or common["source"],
+            table=_text(item, "table", display, where, problems, required=False) or common["table"],
+            licence=common["licence"],
+            qualifier=_text(item, "qualifier", display, where, problems, required=False),
+            note=_text(item, "note", display, where, problems, required=False),
+        ))
+    return tuple(out)
+
+
+def _load_figure_file(path: Path, root: Path, indicators: dict[str, Indicator],
+                      problems: list[Problem]) -> list[Figure]:
+    display, data = _read(path, root, problems)
+    if data is None:
+        return []
+    if not isinstance(data, LocatedMap):
+        problems.append(Problem(display, 1, "forventet feltene indicator, source, table, licence og figures"))
+        return []
+    _unknown(data, FIGURE_FILE_FIELDS, display, "", problems)
+    ind_id = _text(data, "indicator", display, "", problems)
+    if ind_id and ind_id not in indicators:
+        from ..suggest import did_you_mean
+
+        problems.append(Problem(display, data.line_of("indicator"), f"indicator: ukjent indikator {ind_id!r}"
+                                + did_you_mean(ind_id, indicators)))
+        return []
+    provenance = {name: _text(data, name, display, "", problems) for name in ("source", "table", "licence")}
+    items = data.get("figures")
+    if not isinstance(items, LocatedList):
+        problems.append(Problem(display, _line(data, "figures"), "figures: forventet en liste med tall"))
+        return []
+    out = []
+    for i, item in enumerate(items):
+        where = f"figures[{i}]: "
+        if not isinstance(item, LocatedMap):
+            problems.append(Problem(display, items.line_of(i), f"{where}forventet feltene region, period og value"))
+            continue
+        _unknown(item, FIGURE_FIELDS, display, where, problems)
+        value = _number(item, "value", display, where, problems)
+        missing = _text(item, "missing", display, where, problems, required=False) or None
+        if value is None and missing is None:
+            problems.append(Problem(display, items.line_of(i), f"{where}value er tom: skriv missing: <grunn> "
+                                    "(en manglende verdi er aldri 0)"))
+            missing = NO_DATA
+        out.append(Figure(
+            indicator=ind_id, region=_text(item, "region", display, where, problems),
+            period=_text(item, "period", display, where, problems), value=value,
+            missing=missing if value is None else None,
+            qualifier=_text(item, "qualifier", display, where, problems, required=False),
+            note=_text(item, "note", display, where, problems, required=False), **provenance,
+        ))
+    return out
+
+
+def figure_file_text(indicator_id: str, figures: Iterable[Figure], *, source: str, table: str, licence: str,
+                     origin: str, note: str = "", header: str = "") -> str:
+    """A figure file, one figure per line, in a stable order so diffs stay small."""
+
+    def q(text: str) -> str:
+        return json.dumps(text, ensure_ascii=False)
+
+    lines = [f"# {line}".rstrip() for line in header.splitlines()] if header else []
+    lines += [f"indicator: {indicator_id}", f"source: {q(source)}", f"table: {q(table)}",
+              f"licence: {q(licence)}", f"origin: {q(origin)}"]
+    if note:
+        lines.append(f"note: {q(note)}")
+    lines.append("figures:")
+    for f in sorted(figures, key=lambda f: (len(f.region), f.region, f.period)):
+        parts = [f"region: {q(f.region)}", f"period: {q(f.period)}",
+                 f"value: {'null' if f.value is None else _plain_number(f.value)}"]
+        if f.value is None:
+            parts.append(f"missing: {q(f.missing or NO_DATA)}")
+        if f.qualifier:
+            parts.append(f"qualifier: {q(f.qualifier)}")
+        if f.note:
+            parts.append(f"note: {q(f.note)}")
+        lines.append("  - {" + ", ".join(parts) + "}")
+    return "\n".join(lines) + "\n"
+
+
+def _plain_number(value: float) -> str:
+    rounded = round(value, 6)
+    return str(int(rounded)) if rounded == int(rounded) else repr(rounded)
+
+
+def write_figure_file(path: Path, indicator_id: str, figures: Iterable[Figure], **provenance: str) -> None:
+    write_text_atomic(path, figure_file_text(indicator_id, figures, **provenance))
