@@ -20,6 +20,8 @@ from .render.deck import RenderOptions, load_blank_notes, render_pptx
 from .render.layouts import plan_slide
 from .render.templating import render_deck
 from .render.theme import Theme, load_theme
+from .stats.load import StatsStore
+from .stats.project import check_statistics, project_statistics_or_none, with_statistics
 from .validate.content import build_catalogue
 from .validate.overflow import FontMissing, overflows
 from .validate.templates import check_templates
@@ -44,6 +46,7 @@ def check(project: Project, registry: Registry, theme: Theme) -> list[Problem]:
     catalogue, problems = load_catalogue(project)
     samples = [None, max(registry.kommuner, key=lambda k: len(k.navn))]
     problems += check_templates(catalogue, samples, project.root)
+    problems += check_statistics(catalogue, project.root)
     problems += overflow_warnings(project, catalogue, theme, samples[1])
     return sorted(set(problems))
 
@@ -52,7 +55,8 @@ def overflow_warnings(project: Project, catalogue: Catalogue, theme: Theme, komm
     """Warnings for text that would not fit, measured on a deck holding every slide."""
     everything = Recipe("alt", "Alt", tuple(_all_sections(catalogue)))
     try:
-        deck = render_deck(assemble(catalogue, everything, kommune))
+        deck = render_deck(with_statistics(assemble(catalogue, everything, kommune),
+                                           project_statistics_or_none(project.root)))
     except Exception:  # a template error: reported by check_templates already
         return []
     warnings = []
@@ -111,9 +115,11 @@ def build_one(
     kommune: Kommune | None,
     options: RenderOptions,
     out_dir: Path | None = None,
+    statistics: StatsStore | None = None,
 ) -> BuiltDeck:
     """Stages model → render → write for one deck. Nothing is written unless rendering succeeded."""
-    deck = render_deck(assemble(catalogue, recipe, kommune))
+    store = statistics if statistics is not None else project_statistics_or_none(project.root)
+    deck = render_deck(with_statistics(assemble(catalogue, recipe, kommune), store))
     data = render_pptx(deck, options)
     path = output_path(project, recipe, kommune, out_dir)
     write_atomic(path, data)

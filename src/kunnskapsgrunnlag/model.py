@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -77,6 +78,7 @@ class SlideContent:
     left: Column | None = None
     right: Column | None = None
     links: tuple[Link, ...] = ()
+    indicator: str | None = None  # layout statistic: an id from data/statistikk/indikatorer.yaml
 
 
 @dataclass(frozen=True)
@@ -157,6 +159,8 @@ class Deck:
     kommune: Kommune | None
     slides: tuple[DeckSlide, ...]
     sources: Mapping[str, Source]
+    # Indicator id → stats.model.Comparison for this deck's municipality (None: no statistics loaded).
+    statistikk: Mapping[str, Any] | None = None
 
     @property
     def outline(self) -> tuple[tuple[int, str], ...]:

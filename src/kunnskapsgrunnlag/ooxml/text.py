@@ -45,6 +45,9 @@ def set_no_bullet(paragraph) -> None:
     ppr = paragraph._p.get_or_add_pPr()
     ppr.set("marL", "0")
     ppr.set("indent", "0")
+    for name in ("a:buChar", "a:buAutoNum", "a:buClr", "a:buFont"):
+        for old in ppr.findall(qn(name)):
+            ppr.remove(old)
     if ppr.find(qn("a:buNone")) is None:
         _insert_ordered(ppr, etree.Element(qn("a:buNone")))
 

@@ -32,3 +32,17 @@ def dato(value: dt.date) -> str:
 
 
 FILTERS = {"tall": tall, "prosent": prosent, "dato": dato}
+
+
+def verdi(value: float | int | None, unit: str = "prosent", decimals: int = 1, qualifier: str = "") -> str:
+    """A statistic as the deck writes it: `12,5 prosent`, `86 000`, `nær 11 prosent`."""
+    text = prosent(value, decimals) if unit == "prosent" else tall(value, decimals)
+    return f"{qualifier} {text}" if qualifier and value is not None else text
+
+
+def figur(value: object) -> str:
+    """A figure from `statistikk` with its period and source: `11,5 prosent (2024, kilde: SSB, tabell 13556)`."""
+    return str(getattr(value, "med_kilde", value))
+
+
+FILTERS.update({"verdi": verdi, "figur": figur})

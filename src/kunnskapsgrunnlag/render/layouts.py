@@ -226,5 +226,10 @@ PLANNERS: dict[str, Planner] = {
 }
 
 
+from .statistic import plan_statistic  # noqa: E402 - it builds on the helpers above
+
+PLANNERS["statistic"] = plan_statistic
+
+
 def plan_slide(entry: DeckSlide, deck: Deck, theme: Theme) -> SlidePlan:
     return PLANNERS[entry.slide.layout](entry, deck, theme)

@@ -27,13 +27,11 @@ def fill_notes(notes_slide, paragraphs: list[Paragraph]) -> None:
     frame.clear()
     for i, para in enumerate(paragraphs):
         paragraph = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
-        if para.bullet:
+        if para.bullet == "•":
             margin = Emu(228600 * (para.level + 1))
-            set_bullet(paragraph, "•" if para.bullet == "•" else "–", "000000", margin, Emu(-228600))
-            if para.bullet != "•":
-                # Ordered lists keep their number as text: Impress and PowerPoint agree on it.
-                set_no_bullet(paragraph)
+            set_bullet(paragraph, "•", "000000", margin, Emu(-228600))
         else:
+            # Ordered lists keep their number as text: PowerPoint and Impress agree on that.
             set_no_bullet(paragraph)
         paragraph.space_after = Pt(6)
         runs = para.runs

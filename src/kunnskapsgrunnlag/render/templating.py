@@ -22,9 +22,16 @@ class DeckInfo:
     title: str
 
 
-def template_context(kommune: Kommune | None, deck_title: str) -> dict[str, Any]:
-    """The names slide text and notes may use. See docs/content-format.md, "Templates"."""
-    return {"kommune": kommune, "deck": DeckInfo(deck_title)}
+def template_context(kommune: Kommune | None, deck_title: str,
+                     statistikk: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    """The names slide text and notes may use. See docs/content-format.md, "Templates".
+
+    `statistikk` maps indicator ids to `stats.model.Comparison`s; templates see formatted views.
+    """
+    from ..stats.context import statistics_context
+
+    return {"kommune": kommune, "deck": DeckInfo(deck_title),
+            "statistikk": statistics_context(dict(statistikk or {}))}
 
 
 class TemplateProblem(Exception):
@@ -111,6 +118,6 @@ def render_slide(slide: Slide, context: Mapping[str, Any]) -> Slide:
 
 
 def render_deck(deck: Deck) -> Deck:
-    context = template_context(deck.kommune, deck.title)
+    context = template_context(deck.kommune, deck.title, deck.statistikk)
     entries = tuple(dataclasses.replace(e, slide=render_slide(e.slide, context)) for e in deck.slides)
     return dataclasses.replace(deck, slides=entries)

@@ -58,7 +58,7 @@ class StatsStore:
         period = indicator.period
         land = self.figure(indicator_id, LAND, period) or indicator.national_for(period) or indicator.national_for()
         if kommune is None:
-            return Comparison(indicator, None, None, None, None, land)
+            return Comparison(indicator, None, None, None, None, land, self.land_series(indicator_id))
         fylke = self.figure(indicator_id, kommune.fylke.nummer, period)
         local = self.figure(indicator_id, kommune.nummer, period)
         if local is None:
@@ -68,6 +68,17 @@ class StatsStore:
             fylke = Figure(indicator_id, kommune.fylke.nummer, period, None, NO_DATA, indicator.source,
                            indicator.table, indicator.licence)
         return Comparison(indicator, kommune.navn, kommune.fylke.navn, local, fylke, land)
+
+    def land_series(self, indicator_id: str, limit: int = 6) -> tuple[Figure, ...]:
+        """The country's figures over time: data files first, then the definition's reference values."""
+        by_period: dict[str, Figure] = {}
+        for figure in self.indicators[indicator_id].national:
+            by_period[figure.period] = figure
+        for (ind, region, period), figure in self.figures.items():
+            if ind == indicator_id and region == LAND:
+                by_period[period] = figure
+        ordered = sorted(by_period.values(), key=lambda f: (f.period[:4], f.period))
+        return tuple(ordered[-limit:])
 
     def _has_any(self, indicator_id: str, region: str) -> bool:
         return region in self.regions(indicator_id)

@@ -70,6 +70,7 @@ class Comparison:
     kommune: Figure | None  # None only in the national deck (no municipality)
     fylke: Figure | None
     land: Figure | None
+    land_series: tuple[Figure, ...] = ()  # the country over time, oldest first (national deck)
 
     def bars(self) -> list[tuple[str, str, Figure | None]]:
         """(role, label, figure) in chart order: kommune, fylke, land."""

@@ -26,6 +26,7 @@ LAYOUTS: dict[str, tuple[dict[str, str], tuple[str, ...]]] = {
     "two-column": ({"left": "column", "right": "column"}, ("left", "right")),
     "links": ({"text": "text", "links": "links"}, ("links",)),
     "closing": ({"text": "text"}, ()),
+    "statistic": ({"indicator": "text", "text": "text"}, ("indicator",)),
 }
 
 MAX_BULLETS = 8

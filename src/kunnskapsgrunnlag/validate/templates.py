@@ -11,12 +11,16 @@ from ..render.templating import TemplateProblem, render_slide, template_context
 
 def check_templates(catalogue: Catalogue, samples: list[Kommune | None], root: Path) -> list[Problem]:
     """One problem per broken slide: the first sample that fails it (a municipality before none)."""
+    from ..stats.project import project_statistics_or_none
+
+    store = project_statistics_or_none(root)
     problems: list[Problem] = []
     ordered = sorted(samples, key=lambda k: k is None)
     for slide in catalogue.slides.values():
         for kommune in ordered:
             try:
-                render_slide(slide, template_context(kommune, "Kunnskapsgrunnlag"))
+                render_slide(slide, template_context(kommune, "Kunnskapsgrunnlag",
+                                                     store.comparisons(kommune) if store else None))
             except TemplateProblem as exc:
                 national = kommune is None and len(ordered) > 1
                 problems.append(_problem(slide, exc, root, national))

@@ -1,0 +1,247 @@
+"""The companion notes document (as Fafo-notat 2019:21 was to the original deck), as DOCX bytes.
+
+A title page, a table of contents by section, then one entry per slide: "Lysbilde N: title" as a
+heading, a picture of the slide, the speaker notes with their formatting and links, and the
+sources. The blank slide gets an entry of its own that explains what it is for. Staff edit the
+DOCX in Word; the PDF is made from it by LibreOffice (render/office.py).
+
+Deterministic: the date is a parameter and the archive is written with fixed timestamps.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import groupby
+
+from docx import Document
+from docx.document import Document as DocxDocument
+from docx.shared import Cm, Mm, Pt, RGBColor
+
+from .. import __version__
+from ..model import Deck, DeckSlide
+from ..ooxml.package import deterministic_zip
+from .deck import BLANK_SLIDE_TITLE
+from .docxml import (
+    add_bookmark,
+    add_field,
+    add_hyperlink,
+    add_internal_link,
+    set_document_language,
+    set_picture_alt,
+    set_picture_border,
+    set_style_font,
+)
+from .filters import dato
+from .notes import notes_paragraphs
+from .richtext import Paragraph, markdown_paragraphs, plain_text
+from .theme import Theme
+
+SOURCE_NOTE = (
+    "Lysbildene og talenotatene bygger på Hansen, I. L. S., Jensen, R. S. & Fløtten, T. (2019). "
+    "0-24-samarbeidet. Et kunnskapsgrunnlag. Notater til presentasjon. Fafo-notat 2019:21. Oslo: Fafo. "
+    "Notatene er skrevet om og holdes à jour i kunnskapsgrunnlag-prosjektet."
+)
+PICTURE_WIDTH = Cm(16)
+LIST_INDENT = Cm(0.63)
+AUTHOR = "Fafo / kunnskapsgrunnlag"
+
+
+@dataclass(frozen=True)
+class NotesDocOptions:
+    theme: Theme
+    date: dt.date
+    blank_text: str  # Markdown: what the blank slide is for (templates/notesdoc-blank-slide.md)
+    source_note: str = SOURCE_NOTE
+
+
+def slide_heading(number: int, title: str) -> str:
+    """The heading of a slide's entry; tests and readers find slides by it."""
+    return f"Lysbilde {number}: {title}"
+
+
+def render_notes_docx(deck: Deck, pictures: Sequence[bytes], options: NotesDocOptions) -> bytes:
+    """The notes document of `deck`; `pictures` holds one PNG per slide, the blank slide last."""
+    if len(pictures) != len(deck.slides) + 1:
+        raise ValueError(f"{len(pictures)} bilder til {len(deck.slides) + 1} lysbilder")
+    doc = Document()
+    _setup(doc, deck, options)
+    _title_page(doc, deck, options)
+    _contents(doc, deck, options.theme)
+    bookmark_ids = iter(range(1, 10_000))
+    number = 0
+    for _, group in groupby(deck.slides, key=lambda entry: entry.section.id):
+        entries = list(group)
+        heading = doc.add_heading(_section_label(entries[0]), level=1)
+        heading.paragraph_format.page_break_before = True
+        for position, entry in enumerate(entries):
+            number += 1
+            _slide_entry(doc, number, entry, deck, pictures[number - 1], options.theme,
+                         new_page=position > 0, bookmark_id=next(bookmark_ids))
+    _blank_entry(doc, number + 1, pictures[-1], options, next(bookmark_ids))
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    return deterministic_zip(buffer.getvalue())
+
+
+def _setup(doc: DocxDocument, deck: Deck, options: NotesDocOptions) -> None:
+    theme = options.theme
+    section = doc.sections[0]
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.left_margin = section.right_margin = Cm(2.5)
+    section.top_margin, section.bottom_margin = Cm(2.2), Cm(2.2)
+    section.different_first_page_header_footer = True  # no footer on the title page
+    doc.styles["Footer"].font.size = Pt(9)
+    footer = section.footer.paragraphs[0]
+    footer.add_run(f"{_deck_label(deck)} · side ")
+    add_field(footer, "PAGE")
+    set_document_language(doc.styles.element, "nb-NO")
+    normal = doc.styles["Normal"]
+    set_style_font(normal, theme.font)
+    normal.font.size = Pt(11)
+    normal.font.color.rgb = RGBColor.from_string(theme.color("text"))
+    normal.paragraph_format.space_after = Pt(6)
+    normal.paragraph_format.line_spacing = 1.15
+    for name, size in (("Title", 28), ("Subtitle", 16), ("Heading 1", 18), ("Heading 2", 14)):
+        style = doc.styles[name]
+        set_style_font(style, theme.font)
+        style.font.size = Pt(size)
+        style.font.color.rgb = RGBColor.from_string(theme.color("heading"))
+        style.font.italic = False
+    doc.styles["Heading 2"].paragraph_format.space_before = Pt(6)
+    core = doc.core_properties
+    when = dt.datetime.combine(options.date, dt.time(12, 0))
+    core.title = f"Notater til presentasjon: {_deck_label(deck)}"
+    core.subject = "0-24-samarbeidet. Et kunnskapsgrunnlag"
+    core.author = core.last_modified_by = AUTHOR
+    core.comments = f"Laget med kunnskapsgrunnlag {__version__}"
+    core.keywords = "0-24-samarbeidet; talenotater"
+    core.created = core.modified = when
+    core.revision = 1
+    core.language = "nb-NO"
+
+
+def _title_page(doc: DocxDocument, deck: Deck, options: NotesDocOptions) -> None:
+    theme = options.theme
+    label = doc.add_paragraph()
+    label.paragraph_format.space_before = Cm(5)
+    run = label.add_run("Notater til presentasjon")
+    run.font.size, run.font.color.rgb = Pt(14), RGBColor.from_string(theme.color("accent"))
+    doc.add_paragraph(deck.title, style="Title")
+    place = "Nasjonal utgave" if deck.kommune is None else (
+        f"{deck.kommune.navn} kommune ({deck.kommune.nummer}), {deck.kommune.fylke.navn}")
+    doc.add_paragraph(place, style="Subtitle")
+    doc.add_paragraph(f"{dato(options.date)} · {len(deck.slides) + 1} lysbilder")
+    about = doc.add_paragraph(
+        "For hvert lysbilde: et bilde av lysbildet, hjelpeteksten til den som presenterer, og kildene. "
+        "Teksten står også i notatfeltet i presentasjonen. Alle lysbildene er låst, unntatt det siste, "
+        "som er ditt eget.")
+    about.paragraph_format.space_before = Cm(1.5)
+    note = doc.add_paragraph()
+    note.paragraph_format.space_before = Cm(1)
+    source = note.add_run(options.source_note)
+    source.font.size, source.font.color.rgb = Pt(9), RGBColor.from_string(theme.color("muted"))
+
+
+def _contents(doc: DocxDocument, deck: Deck, theme: Theme) -> None:
+    heading = doc.add_heading("Innhold", level=1)
+    heading.paragraph_format.page_break_before = True
+    number = 0
+    for _, group in groupby(deck.slides, key=lambda entry: entry.section.id):
+        entries = list(group)
+        section_line = doc.add_paragraph()
+        section_line.paragraph_format.space_before = Pt(8)
+        section_line.paragraph_format.space_after = Pt(2)
+        section_line.paragraph_format.keep_with_next = True
+        section_line.add_run(_section_label(entries[0])).bold = True
+        for entry in entries:
+            number += 1
+            _contents_line(doc, number, plain_text(entry.slide.title), theme)
+    closing = doc.add_paragraph()
+    closing.paragraph_format.space_before = Pt(8)
+    closing.paragraph_format.space_after = Pt(2)
+    closing.add_run("Til slutt").bold = True
+    _contents_line(doc, number + 1, BLANK_SLIDE_TITLE, theme)
+
+
+def _contents_line(doc: DocxDocument, number: int, title: str, theme: Theme) -> None:
+    line = doc.add_paragraph()
+    line.paragraph_format.left_indent = Cm(1.2)
+    line.paragraph_format.first_line_indent = Cm(-1.2)
+    line.paragraph_format.tab_stops.add_tab_stop(Cm(1.2))
+    line.paragraph_format.space_after = Pt(1)
+    line.add_run(f"{number}\t")
+    add_internal_link(line, title, _anchor(number), theme.color("text"))
+
+
+def _slide_entry(doc: DocxDocument, number: int, entry: DeckSlide, deck: Deck, picture: bytes, theme: Theme,
+                 *, new_page: bool, bookmark_id: int) -> None:
+    title = plain_text(entry.slide.title)
+    heading = doc.add_heading(slide_heading(number, title), level=2)
+    heading.paragraph_format.page_break_before = new_page
+    add_bookmark(heading, _anchor(number), bookmark_id)
+    _picture(doc, number, title, picture, theme)
+    for paragraph in notes_paragraphs(entry.slide, dict(deck.sources)):
+        _rich_paragraph(doc, paragraph, theme)
+
+
+def _blank_entry(doc: DocxDocument, number: int, picture: bytes, options: NotesDocOptions,
+                 bookmark_id: int) -> None:
+    heading = doc.add_heading(slide_heading(number, BLANK_SLIDE_TITLE), level=2)
+    heading.paragraph_format.page_break_before = True
+    add_bookmark(heading, _anchor(number), bookmark_id)
+    _picture(doc, number, BLANK_SLIDE_TITLE, picture, options.theme)
+    for paragraph in markdown_paragraphs(options.blank_text):
+        _rich_paragraph(doc, paragraph, options.theme)
+
+
+def _picture(doc: DocxDocument, number: int, title: str, picture: bytes, theme: Theme) -> None:
+    holder = doc.add_paragraph()
+    holder.paragraph_format.space_before = Pt(6)
+    holder.paragraph_format.space_after = Pt(12)
+    holder.paragraph_format.keep_with_next = True
+    shape = holder.add_run().add_picture(io.BytesIO(picture), width=PICTURE_WIDTH)
+    set_picture_alt(shape, f"Bilde av lysbilde {number}: {title}", f"Lysbilde {number}")
+    set_picture_border(shape, "BFBFBF")
+
+
+def _rich_paragraph(doc: DocxDocument, paragraph: Paragraph, theme: Theme) -> None:
+    runs = paragraph.runs
+    if paragraph.bullet == "•":
+        out = doc.add_paragraph(style=("List Bullet", "List Bullet 2", "List Bullet 3")[min(paragraph.level, 2)])
+    elif paragraph.bullet:
+        # Ordered lists keep their number as text, as in the notes pane: Word's list numbering
+        # would run on from one slide's list to the next.
+        out = doc.add_paragraph()
+        indent = LIST_INDENT * (paragraph.level + 1)
+        out.paragraph_format.left_indent = indent
+        out.paragraph_format.first_line_indent = -LIST_INDENT
+        out.paragraph_format.tab_stops.add_tab_stop(indent)
+        out.add_run(f"{paragraph.bullet}\t")
+    elif paragraph.quote:
+        out = doc.add_paragraph(style="Quote")
+    else:
+        out = doc.add_paragraph()
+    for spec in runs:
+        if spec.url:
+            add_hyperlink(out, spec.text, spec.url, theme.color("heading"), spec.bold, spec.italic)
+        else:
+            run = out.add_run(spec.text)
+            run.bold = spec.bold or None
+            run.italic = spec.italic or None
+
+
+def _section_label(entry: DeckSlide) -> str:
+    number = entry.section_number
+    return entry.section.title if number is None else f"{number}. {entry.section.title}"
+
+
+def _deck_label(deck: Deck) -> str:
+    return deck.title if deck.kommune is None else f"{deck.title} – {deck.kommune.navn}"
+
+
+def _anchor(number: int) -> str:
+    return f"lysbilde_{number}"
+

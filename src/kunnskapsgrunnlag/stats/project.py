@@ -1,0 +1,67 @@
+"""The project's statistics as the build uses them: loaded once, attached to decks, checked."""
+
+from __future__ import annotations
+
+import dataclasses
+from functools import lru_cache
+from pathlib import Path
+
+from ..errors import ContentError, Problem, display_path
+from ..model import Catalogue, Deck
+from ..suggest import did_you_mean
+from .load import FIGURE_FOLDER, INDICATOR_FILE, StatsStore, load_statistics, statistics_dir
+
+
+def _fingerprint(root: Path) -> tuple[tuple[str, int, int], ...]:
+    folder = statistics_dir(root)
+    paths = [folder / INDICATOR_FILE, *sorted((folder / FIGURE_FOLDER).glob("*.yaml"))]
+    return tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in paths if p.is_file())
+
+
+def project_statistics(root: Path) -> StatsStore | None:
+    """The project's statistics, or None if it has none. Raises `ContentError` on broken files."""
+    if not (statistics_dir(root) / INDICATOR_FILE).is_file():
+        return None
+    return _cached(root.resolve(), _fingerprint(root))
+
+
+@lru_cache(maxsize=4)
+def _cached(root: Path, fingerprint: tuple) -> StatsStore:
+    return load_statistics(statistics_dir(root), root)
+
+
+def project_statistics_or_none(root: Path) -> StatsStore | None:
+    """Like `project_statistics`, but None when the files are broken (`check` reports them)."""
+    try:
+        return project_statistics(root)
+    except ContentError:
+        return None
+
+
+def with_statistics(deck: Deck, store: StatsStore | None) -> Deck:
+    if store is None:
+        return deck
+    return dataclasses.replace(deck, statistikk=store.comparisons(deck.kommune))
+
+
+def check_statistics(catalogue: Catalogue, root: Path) -> list[Problem]:
+    """Problems in data/statistikk, and statistic slides naming an unknown indicator."""
+    try:
+        store = project_statistics(root)
+    except ContentError as exc:
+        return list(exc.problems)
+    problems = []
+    known = store.indicators if store else {}
+    for slide in catalogue.slides.values():
+        indicator = slide.content.indicator
+        if slide.layout != "statistic" or indicator in known:
+            continue
+        where = display_path(slide.path, root) if slide.path else slide.id
+        if store is None:
+            message = (f"indicator: fant ikke {display_path(statistics_dir(root) / INDICATOR_FILE, root)}, "
+                       f"så '{indicator}' kan ikke slås opp")
+        else:
+            message = (f"indicator: ukjent indikator {indicator!r}{did_you_mean(str(indicator), known)} "
+                       f"(kjente: {', '.join(sorted(known))})")
+        problems.append(Problem(where, slide.field_lines.get("indicator"), message))
+    return problems

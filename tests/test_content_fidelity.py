@@ -1,0 +1,100 @@
+"""Issue 3's guarantees about the content: complete, in our own words, figures kept."""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+
+from tests.conftest import ROOT, require_shared
+
+
+def fidelity_module():
+    spec = importlib.util.spec_from_file_location("fidelity", ROOT / "scripts" / "fidelity.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def inventory_ids() -> list[str]:
+    inventory = (require_shared() / "content-inventory.md").read_text(encoding="utf-8")
+    ids = []
+    for line in inventory.splitlines():
+        cells = [c.strip() for c in line.split("|")]
+        if len(cells) > 5 and re.fullmatch(r"[a-z0-9-]+", cells[4]) and cells[1] not in ("#", "---"):
+            ids.append(cells[4])
+    return ids
+
+
+def test_every_slide_of_the_inventory_exists(catalogue):
+    ids = inventory_ids()
+    assert len(ids) >= 70
+    missing = [i for i in ids if i not in catalogue.slides]
+    assert missing == []
+
+
+def test_full_deck_holds_the_inventory_in_order(full_deck):
+    built = [entry.slide.id for entry in full_deck.deck.slides]
+    ids = inventory_ids()
+    assert [i for i in built if i in ids] == ids
+
+
+def test_no_run_of_ten_words_is_copied_from_the_seeds():
+    shared = require_shared()
+    fidelity = fidelity_module()
+    grams = fidelity.seed_ngrams(shared / "seeds")
+    copied = []
+    import yaml
+
+    for path in sorted((ROOT / "slides").rglob("*.yaml")):
+        for text in fidelity.slide_texts(yaml.safe_load(path.read_text(encoding="utf-8"))):
+            copied += [f"{path.name}: {run}" for run in fidelity.copied_runs(text, grams)]
+    for path in sorted((ROOT / "speaker_notes").rglob("*.md")):
+        copied += [f"{path.name}: {run}" for run in
+                   fidelity.copied_runs(fidelity.note_text(path.read_text(encoding="utf-8")), grams)]
+    assert copied == []
+
+
+def test_the_fidelity_check_can_fail():
+    fidelity = fidelity_module()
+    seed = "barn og unge med sammensatte vansker og problemer og som over tid har behov"
+    grams = fidelity.ngrams(fidelity.words(seed))
+    assert fidelity.copied_runs("Her står: " + seed, grams)
+    assert fidelity.copied_runs(fidelity.note_text("> " + seed), grams) == []
+
+
+# Figures of the original note, each in the notes of the slide it belongs to.
+FIGURES = {
+    "sitat-frafall": ["24,7 prosent", "2013", "86 000", "15–29", "0,3 prosentpoeng", "6,9 prosentpoeng"],
+    "levekarsproblemer": ["4 prosent", "11 prosent", "2017", "10 prosent", "6–15", "13–15", "7 prosent", "2011"],
+    "vellykket-oppvekstpolitikk": ["91 prosent", "1–5", "Ni av ti"],
+    "risikofaktorer-eksempler": ["30 prosent", "20 prosent", "83 prosent", "51 prosent", "syv ganger"],
+    "ressurs-slt": ["200"],
+    "case-holf": ["30 NAV-kontor"],
+    "sintef-samhandlingstiltak": ["72"],
+    "pilot-programfinansiering": ["Tolv", ],
+}
+
+
+def variants(figure: str) -> set[str]:
+    """A range may be written "15–29", "15 til 29" or "mellom 15 og 29"."""
+    figure = figure.lower()
+    if re.fullmatch(r"\d+–\d+", figure):
+        low, high = figure.split("–")
+        return {figure, f"{low} til {high}", f"mellom {low} og {high}", f"{low}-{high}"}
+    return {figure}
+
+
+def test_figures_of_the_note_are_in_the_slides_notes(catalogue):
+    missing = []
+    for slide_id, figures in FIGURES.items():
+        notes = " ".join(catalogue.slides[slide_id].notes.replace("\u00a0", " ").split())
+        missing += [f"{slide_id}: {f}" for f in figures if not any(v in notes.lower() for v in variants(f))]
+    assert missing == []
+
+
+def test_typos_of_the_seed_are_fixed():
+    text = " ".join(p.read_text(encoding="utf-8") for p in (ROOT / "speaker_notes").rglob("*.md"))
+    text += " ".join(p.read_text(encoding="utf-8") for p in (ROOT / "slides").rglob("*.yaml"))
+    text += (ROOT / "bibliography" / "kilder.yaml").read_text(encoding="utf-8")
+    for typo in ("velferdsrab", "RBKU", "Fafos-rapport", "Havenes", "Mongstad"):
+        assert typo not in text, typo
