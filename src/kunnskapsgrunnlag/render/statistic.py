@@ -82,7 +82,11 @@ def plan_statistic(entry: DeckSlide, deck: Deck, theme: Theme) -> SlidePlan:
                           theme.content_bottom - top - CHART_HEIGHT - 0.05,
                           (_para(period_and_source(comparison), theme, "small", "muted"),), field="kilde"))
     paras = [_para(comparison.indicator.label, theme, "small", "muted", bold=True)]
-    for label, text, _f, role in summary_lines(comparison):
+    national = comparison.kommune_navn is None
+    for label, text, f, role in summary_lines(comparison):
+        if national and f is not None:
+            paras.append(_para(f"{f.period}: **{text}**", theme, "small", "text", space_before=6))
+            continue
         highlight = role == "kommune"
         paras.append(_para(label, theme, "small", "heading" if highlight else "text", bold=highlight,
                            space_before=10))

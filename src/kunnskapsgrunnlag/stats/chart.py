@@ -82,7 +82,10 @@ def bar_chart_png(spec: ChartSpec) -> bytes:
         top = max([v for v in values if v] or [1.0])
         colors, grey = [], iter(GREYS)
         for bar in spec.bars:
-            colors.append(NAVY if bar.highlight else next(grey, GREYS[-1]))
+            if len(spec.bars) > 3:  # a series over time: the newest navy, the rest one grey
+                colors.append(NAVY if bar.highlight else GREYS[1])
+            else:
+                colors.append(NAVY if bar.highlight else next(grey, GREYS[-1]))
         heights = [b.value if b.value is not None else 0.0 for b in spec.bars]
         ax.bar(positions, heights, width=0.62, color=colors, zorder=3)
         for x, bar in zip(positions, spec.bars, strict=True):
