@@ -4,6 +4,7 @@ errors, 2 usage errors (unknown option values included)."""
 from __future__ import annotations
 
 import functools
+import sys
 from pathlib import Path
 
 import click
@@ -111,33 +112,70 @@ def check_command(project: Project, strict: bool) -> None:
 
 @main.command("build")
 @click.argument("recipe", required=False)
-@click.option("--kommune", "kommune_query", metavar="NUMMER|NAVN",
-              help="Kommunen presentasjonen lages for (nummer eller navn).")
+@click.option("--kommune", "kommune_queries", metavar="NUMMER|NAVN", multiple=True,
+              help="Kommunen presentasjonen lages for (nummer eller navn). Kan gis flere ganger.")
+@click.option("--fylke", "fylker", metavar="NUMMER|NAVN", multiple=True,
+              help="Én presentasjon for hver kommune i fylket.")
+@click.option("--statsforvalter", "offices", metavar="KORTNAVN", multiple=True,
+              help="Én presentasjon for hver kommune embetet dekker (f.eks. vestfold-og-telemark).")
+@click.option("--alle", is_flag=True, help="Én presentasjon for hver av landets kommuner.")
+@click.option("-j", "--jobber", "jobs", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Antall prosesser som bygger samtidig.")
+@click.option("--force", is_flag=True, help="Bygg på nytt også presentasjoner der ingenting er endret.")
 @click.option("--lysbilder", "slide_ids", metavar="ID,ID,…",
               help="Egen rekkefølge: seksjons- eller lysbilde-id-er, kommaseparert (i stedet for en oppskrift).")
-@click.option("--ut", "out_dir", type=click.Path(file_okay=False, path_type=Path), help="Mappe for resultatet (standard: build/).")
-@click.option("--passord", "password", help="Skrivebeskytt filen med dette passordet (åpnes skrivebeskyttet i Impress).")
+@click.option("--ut", "out_dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Mappe for resultatet (standard: build/).")
+@click.option("--passord", "password",
+              help="Skrivebeskytt filen med dette passordet (åpnes skrivebeskyttet i Impress).")
 @project_option
 @user_errors
-def build_command(project: Project, recipe: str | None, kommune_query: str | None, slide_ids: str | None,
+def build_command(project: Project, recipe: str | None, kommune_queries: tuple[str, ...], fylker: tuple[str, ...],
+                  offices: tuple[str, ...], alle: bool, jobs: int, force: bool, slide_ids: str | None,
                   out_dir: Path | None, password: str | None) -> None:
-    """Bygg en presentasjon fra en oppskrift (standard: hele kunnskapsgrunnlaget).
+    """Bygg en presentasjon fra en oppskrift (standard: hele kunnskapsgrunnlaget), eller én per kommune.
+
+    Med flere kommuner, --fylke, --statsforvalter eller --alle bygges én presentasjon per kommune,
+    i parallell med -j. Uendrede presentasjoner hoppes over (se manifest.json i mappen); en feil
+    stopper ikke de andre, men gir avslutningskode 1.
 
     \b
     Eksempler:
       kunnskapsgrunnlag build --kommune 4003
       kunnskapsgrunnlag build hvorfor-samordning --kommune Skien
       kunnskapsgrunnlag build --lysbilder tittel,gjenstridig-problem,samordningstrapp --kommune 4003
+      kunnskapsgrunnlag build --fylke 40 -j 2
+      kunnskapsgrunnlag build --statsforvalter vestfold-og-telemark -j 2 --force
     """
+    from .batch import BatchOptions, run_batch, select_kommuner
+
     registry = registry_for(project)
-    kommune = registry.kommune(kommune_query) if kommune_query else None
+    ids = tuple(s.strip() for s in slide_ids.split(",") if s.strip()) if slide_ids else ()
+    if len(kommune_queries) > 1 or fylker or offices or alle:
+        kommuner = select_kommuner(registry, kommune_queries, fylker, offices, alle)
+        options = BatchOptions(recipe, ids, out_dir, password, force, jobs)
+        with click.progressbar(length=len(kommuner), label="Bygger", file=sys.stderr,
+                               item_show_func=lambda r: r.label if r else None) as bar:
+            summary = run_batch(project, registry, kommuner, options, on_result=lambda r: bar.update(1, r))
+        _print_summary(summary)
+        return
+    kommune = registry.kommune(kommune_queries[0]) if kommune_queries else None
     catalogue, chosen = prepare(project, recipe)
-    if slide_ids:
-        chosen = recipe_from_ids(catalogue, [s.strip() for s in slide_ids.split(",") if s.strip()], chosen.title)
+    if ids:
+        chosen = recipe_from_ids(catalogue, list(ids), chosen.title)
     require_valid(check_templates(catalogue, [kommune], project.root))
     built = build_one(project, catalogue, chosen, kommune, render_options(project, password), out_dir)
     where = built.path.relative_to(Path.cwd()) if built.path.is_relative_to(Path.cwd()) else built.path
     click.echo(f"Skrev {where} ({len(built.deck.slides) + 1} lysbilder, {built.size / 1024:.0f} KiB)")
+
+
+def _print_summary(summary) -> None:
+    built, skipped, failed = summary.of("built"), summary.of("skipped"), summary.of("failed")
+    click.echo(f"Bygget: {len(built)}, uendret (hoppet over): {len(skipped)}, feilet: {len(failed)}")
+    for result in failed:
+        click.echo(f"  feilet: {result.label}: {result.reason}", err=True)
+    if failed:
+        raise click.ClickException(f"{len(failed)} av {len(summary.results)} presentasjoner feilet")
 
 
 def _load(project: Project):
@@ -148,3 +186,8 @@ def _load(project: Project):
 
 if __name__ == "__main__":
     main()
+
+
+from .cli_stats import stats_group  # noqa: E402 - registers the stats commands on `main`
+
+main.add_command(stats_group)

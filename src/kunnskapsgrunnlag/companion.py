@@ -12,6 +12,7 @@ import os
 from pathlib import Path
 
 from .build import BuiltDeck
+from .errors import KunnskapsgrunnlagError
 from .project import Project
 from .render import office
 from .render.notesdoc import NotesDocOptions, render_notes_docx
@@ -47,7 +48,11 @@ def write_companions(
     """
     if not (pdf or notes):
         return []
-    office.require_tools()
+    try:
+        office.require_tools()
+    except office.LibreOfficeMissing as exc:
+        raise office.LibreOfficeMissing(
+            f"{built.path.name} er skrevet, men {exc}, eller bygg med --uten-notater") from exc
     paths = companion_paths(built.path)
     pptx = built.path.read_bytes()
     outputs: dict[Path, bytes] = {}
@@ -74,11 +79,13 @@ def render_notes_document(
 ) -> bytes:
     """The notes document of a built deck as DOCX bytes (slide pictures from the cache)."""
     pictures = pictures_for(project, built, pptx, cache_dir=cache_dir, deck_pdf=deck_pdf)
-    options = NotesDocOptions(
-        theme=load_theme(project.theme_file),
-        date=date or build_date(),
-        blank_text=(project.templates / BLANK_EXPLANATION).read_text(encoding="utf-8"),
-    )
+    explanation = project.templates / BLANK_EXPLANATION
+    try:
+        blank_text = explanation.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise KunnskapsgrunnlagError(f"{explanation}: teksten om det tomme lysbildet kunne ikke leses: "
+                                     f"{exc.strerror or exc}") from exc
+    options = NotesDocOptions(theme=load_theme(project.theme_file), date=date or build_date(), blank_text=blank_text)
     return render_notes_docx(built.deck, pictures.images, options)
 
 

@@ -108,7 +108,7 @@ def _render(pptx: bytes, count: int, missing: list[int], deck_pdf: bytes | None,
     if deck_pdf is not None:
         return to_pngs(deck_pdf, pages=[i + 1 for i in missing])
     subset = pptx if len(missing) == count else keep_slides(pptx, missing)
-    pictures = to_pngs(to_pdf(subset))
+    pictures = to_pngs(to_pdf(subset), pages=range(1, len(missing) + 1))
     if len(pictures) != len(missing):
         raise BuildFailed(f"LibreOffice laget {len(pictures)} sider av {len(missing)} lysbilder; "
                           "er noen lysbilder skjult?")

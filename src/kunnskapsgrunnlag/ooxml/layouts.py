@@ -40,11 +40,20 @@ _LAYOUT_XML = (
 _FIRST_LAYOUT_ID = 2147483649
 
 
-def add_layout(prs: Presentation, name: str, background_hex: str, show_master_shapes: bool = True) -> SlideLayout:
-    """A new, empty layout named `name` (with a title placeholder), related to the first master."""
+def add_layout(
+    prs: Presentation, name: str, background_hex: str, show_master_shapes: bool = True, number: int | None = None
+) -> SlideLayout:
+    """A new, empty layout named `name` (with a title placeholder), related to the first master.
+
+    `number` names the part (`slideLayoutN.xml`); callers adding many layouts pass it, because
+    python-pptx's `next_partname` walks every part each time (quadratic in the deck's size).
+    """
     master_part = prs.slide_master.part
     package = master_part.package
-    partname = package.next_partname("/ppt/slideLayouts/slideLayout%d.xml")
+    if number is None:
+        partname = package.next_partname("/ppt/slideLayouts/slideLayout%d.xml")
+    else:
+        partname = f"/ppt/slideLayouts/slideLayout{number}.xml"
     part = SlideLayoutPart.load(PackURI(partname), CT.PML_SLIDE_LAYOUT, package, _LAYOUT_XML.encode())
     part.relate_to(master_part, RT.SLIDE_MASTER)
     rid = master_part.relate_to(part, RT.SLIDE_LAYOUT)

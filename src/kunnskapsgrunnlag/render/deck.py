@@ -91,7 +91,8 @@ def _prepare_presentation(theme: Theme):
 def _add_locked_slide(prs, index: int, entry: DeckSlide, deck: Deck, theme: Theme) -> None:
     slide_model = entry.slide
     plan = plan_slide(entry, deck, theme)
-    layout = add_layout(prs, f"{index:02d} {slide_model.id}", plan.background, plan.show_master_shapes)
+    # The template's kept layout is slideLayout2.xml; ours follow it.
+    layout = add_layout(prs, f"{index:02d} {slide_model.id}", plan.background, plan.show_master_shapes, index + 2)
     draw_plan(SlideShapes(layout._element.cSld.spTree, layout), plan, theme)
     lock_tree(layout._element.cSld.spTree)
     slide = prs.slides.add_slide(layout)

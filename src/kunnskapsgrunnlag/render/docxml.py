@@ -68,6 +68,13 @@ def add_field(paragraph: Paragraph, instruction: str, placeholder: str = "1") ->
             run._r.append(char)
 
 
+def drop_thumbnail(package) -> None:
+    """python-docx's template carries a thumbnail of another document: leave it out."""
+    for r_id, rel in list(package.rels.items()):
+        if rel.reltype == RELATIONSHIP_TYPE.THUMBNAIL:
+            package.rels.pop(r_id)
+
+
 def set_style_font(style: BaseStyle, name: str) -> None:
     """Set a style's font everywhere, dropping the theme-font references that would override it."""
     style.font.name = name

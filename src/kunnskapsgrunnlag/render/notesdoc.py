@@ -29,6 +29,7 @@ from .docxml import (
     add_field,
     add_hyperlink,
     add_internal_link,
+    drop_thumbnail,
     set_document_language,
     set_picture_alt,
     set_picture_border,
@@ -97,6 +98,7 @@ def _setup(doc: DocxDocument, deck: Deck, options: NotesDocOptions) -> None:
     footer = section.footer.paragraphs[0]
     footer.add_run(f"{_deck_label(deck)} · side ")
     add_field(footer, "PAGE")
+    drop_thumbnail(doc.part.package)
     set_document_language(doc.styles.element, "nb-NO")
     normal = doc.styles["Normal"]
     set_style_font(normal, theme.font)

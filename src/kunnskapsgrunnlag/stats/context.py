@@ -30,6 +30,8 @@ def source_text(figure: Figure | None, indicator: Indicator) -> str:
         return source
     if table.isdigit():
         return f"{source}, tabell {table}"
+    if table.startswith(source):
+        return table
     return f"{source} ({table})"
 
 

@@ -1,0 +1,89 @@
+"""Measure build speed: one deck, every municipality with -j N, and pandoc for comparison.
+
+    .venv/bin/python scripts/benchmark.py [--jobs 2] [--limit 357] [--out /tmp/kg-bench]
+
+Prints wall-clock seconds and the machine's core count. Not a test: numbers depend on the machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from kunnskapsgrunnlag.batch import BatchOptions, run_batch
+from kunnskapsgrunnlag.build import build_one, prepare, registry_for, render_options
+from kunnskapsgrunnlag.project import Project
+from kunnskapsgrunnlag.stats.project import project_statistics
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def timed(label: str, func) -> float:
+    start = time.perf_counter()
+    func()
+    seconds = time.perf_counter() - start
+    print(f"{label:<52} {seconds:8.2f} s")
+    return seconds
+
+
+def pandoc_markdown(project: Project) -> str:
+    catalogue, _recipe = prepare(project, None)
+    parts = []
+    for section in catalogue.sections:
+        for slide_id in section.slide_ids:
+            slide = catalogue.slides[slide_id]
+            parts.append(f"# {slide.title}\n\n{slide.content.intro or ''}\n\n"
+                         + "\n".join(f"- {b.text}" for b in slide.content.bullets)
+                         + f"\n\n::: notes\n{slide.notes}\n:::\n")
+    return "\n".join(parts)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--limit", type=int, default=357, help="How many municipalities (all: 357).")
+    parser.add_argument("--out", type=Path, default=None)
+    args = parser.parse_args()
+    out = args.out or Path(tempfile.mkdtemp(prefix="kg-bench-"))
+    project = Project(ROOT)
+    registry = registry_for(project)
+    print(f"Kjerner: {os.cpu_count()}  Python {sys.version.split()[0]}  ut: {out}")
+
+    catalogue, recipe = prepare(project, None)
+    options = render_options(project)
+    store = project_statistics(project.root)
+    skien = registry.kommune("4003")
+    timed("én presentasjon (Skien, i prosessen, kald)",
+          lambda: build_one(project, catalogue, recipe, skien, options, out / "single", statistics=store))
+    timed("én presentasjon (Skien, i prosessen, varm)",
+          lambda: build_one(project, catalogue, recipe, skien, options, out / "single", statistics=store))
+    cli = [str(ROOT / ".venv" / "bin" / "kunnskapsgrunnlag"), "build", "--kommune", "4003", "--ut", str(out / "cli")]
+    timed("én presentasjon (kommandolinjen, med oppstart)", lambda: subprocess.run(cli, check=True, cwd=ROOT,
+                                                                                 capture_output=True))
+    if shutil.which("pandoc"):
+        md = out / "pandoc.md"
+        md.write_text(pandoc_markdown(project), encoding="utf-8")
+        timed("pandoc, tilsvarende deck med bare tekst", lambda: subprocess.run(
+            ["pandoc", str(md), "-o", str(out / "pandoc.pptx")], check=True))
+    else:
+        print("pandoc er ikke installert: ingen sammenligning")
+
+    kommuner = list(registry.kommuner)[: args.limit]
+    batch = BatchOptions(out_dir=out / "batch", jobs=args.jobs, force=True)
+    seconds = timed(f"{len(kommuner)} presentasjoner, -j {args.jobs} (alt bygges)",
+                    lambda: run_batch(project, registry, kommuner, batch))
+    print(f"{'':<52} {seconds / len(kommuner):8.2f} s per presentasjon")
+    unchanged = BatchOptions(out_dir=out / "batch", jobs=args.jobs)
+    timed(f"{len(kommuner)} presentasjoner igjen, uendret (hoppes over)",
+          lambda: run_batch(project, registry, kommuner, unchanged))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,293 @@
+"""Batch builds: one deck per municipality, in parallel, with a manifest and content-hash skipping.
+
+Phase one (in the calling process) loads and validates everything and decides what to build;
+phase two renders decks in worker processes. One failing deck is recorded with its reason and
+never stops the others; every file is written atomically, so a failure leaves no half file.
+Each output folder gets a `manifest.json`: the inputs' hashes, and per deck its slides, the
+figures it used (value, period, source) and the tool version.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import multiprocessing
+import re
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from . import __version__
+from .assemble import recipe_from_ids
+from .build import build_one, output_path, prepare, render_options, require_valid
+from .errors import KunnskapsgrunnlagError
+from .model import Catalogue, Deck, Kommune, Recipe
+from .project import Project
+from .registry import Registry
+from .render.deck import RenderOptions
+from .render.templating import TemplateProblem
+from .stats.load import StatsStore
+from .stats.project import project_statistics
+from .validate.templates import check_templates
+from .write import write_text_atomic
+
+MANIFEST = "manifest.json"
+INPUT_FOLDERS = ("slides", "speaker_notes", "bibliography", "recipes", "templates", "data/statistikk", "data/registry")
+Status = Literal["built", "skipped", "failed"]
+_TEMPLATE_REF = re.compile(r"statistikk\.([a-z][a-z0-9_]*)")
+
+
+@dataclass(frozen=True)
+class BatchOptions:
+    recipe: str | None = None
+    slide_ids: tuple[str, ...] = ()
+    out_dir: Path | None = None
+    password: str | None = None
+    force: bool = False
+    jobs: int = 1
+
+
+@dataclass(frozen=True)
+class DeckResult:
+    kommune: str | None  # municipality number, None for the national deck
+    label: str
+    status: Status
+    path: Path | None = None
+    reason: str = ""
+    entry: dict[str, Any] | None = None  # the deck's manifest entry
+
+
+@dataclass
+class BatchSummary:
+    results: list[DeckResult] = field(default_factory=list)
+
+    def of(self, status: Status) -> list[DeckResult]:
+        return [r for r in self.results if r.status == status]
+
+    @property
+    def failed(self) -> list[DeckResult]:
+        return self.of("failed")
+
+
+# --- choosing municipalities ----------------------------------------------------------------------
+
+
+def select_kommuner(registry: Registry, kommuner: Sequence[str] = (), fylker: Sequence[str] = (),
+                    statsforvaltere: Sequence[str] = (), alle: bool = False) -> list[Kommune]:
+    """The municipalities named, in registry order, without duplicates. Unknown names raise LookupFailed."""
+    chosen: dict[str, Kommune] = {}
+    if alle:
+        chosen.update((k.nummer, k) for k in registry.kommuner)
+    for query in fylker:
+        chosen.update((k.nummer, k) for k in registry.kommuner_i_fylke(registry.fylke(query)))
+    for query in statsforvaltere:
+        chosen.update((k.nummer, k) for k in registry.kommuner_for_office(registry.office(query)))
+    for query in kommuner:
+        kommune = registry.kommune(query)
+        chosen[kommune.nummer] = kommune
+    return [chosen[n] for n in sorted(chosen)]
+
+
+# --- hashes ---------------------------------------------------------------------------------------
+
+
+def input_hashes(project: Project) -> dict[str, str]:
+    """sha256 of every input file (content, theme, statistics, registry), by path relative to the project."""
+    hashes: dict[str, str] = {}
+    for folder in INPUT_FOLDERS:
+        base = project.root / folder
+        if base.is_dir():
+            for path in sorted(p for p in base.rglob("*") if p.is_file() and not p.name.startswith(".")):
+                hashes[path.relative_to(project.root).as_posix()] = hashlib.sha256(path.read_bytes()).hexdigest()
+    return hashes
+
+
+def tool_digest() -> str:
+    """The tool's version and its code: a change to either rebuilds every deck."""
+    digest = hashlib.sha256(__version__.encode())
+    for path in sorted(Path(__file__).parent.rglob("*.py")):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def deck_key(inputs: dict[str, str], tool: str, recipe: Recipe, kommune: Kommune | None, password: str | None) -> str:
+    payload = json.dumps({"inputs": inputs, "tool": tool, "recipe": recipe.id,
+                          "items": [[i.kind, i.ref] for i in recipe.items],
+                          "kommune": kommune.nummer if kommune else None,
+                          "password": hashlib.sha256(password.encode()).hexdigest() if password else None},
+                         sort_keys=True)
+    return hashlib.sha256(payload.encode()).hexdigest()
+
+
+# --- manifest -------------------------------------------------------------------------------------
+
+
+def read_manifest(folder: Path) -> dict[str, Any]:
+    try:
+        data = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+        return data if isinstance(data, dict) else {}
+    except (OSError, ValueError):
+        return {}
+
+
+def write_manifest(folder: Path, recipe: Recipe, inputs: dict[str, str], entries: dict[str, dict[str, Any]]) -> Path:
+    """Merge `entries` into the folder's manifest and write it atomically."""
+    manifest = read_manifest(folder)
+    decks = manifest.get("decks") if isinstance(manifest.get("decks"), dict) else {}
+    decks.update(entries)
+    data = {"tool": "kunnskapsgrunnlag", "version": __version__, "recipe": recipe.id, "title": recipe.title,
+            "inputs": inputs, "decks": dict(sorted(decks.items()))}
+    path = folder / MANIFEST
+    write_text_atomic(path, json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False) + "\n")
+    return path
+
+
+def figures_used(deck: Deck, named: Iterable[str] = ()) -> list[dict[str, Any]]:
+    """The figures of every indicator a slide shows or a template names, with period and source."""
+    used: set[str] = set(named)
+    for entry in deck.slides:
+        if entry.slide.layout == "statistic" and entry.slide.content.indicator:
+            used.add(entry.slide.content.indicator)
+    out = []
+    for ind_id in sorted(used & set(deck.statistikk or {})):
+        comparison = (deck.statistikk or {})[ind_id]
+        for role, figure in (("kommune", comparison.kommune), ("fylke", comparison.fylke), ("land", comparison.land)):
+            if figure is None:
+                continue
+            out.append({"indicator": ind_id, "role": role, "region": figure.region, "period": figure.period,
+                        "value": figure.value, "missing": figure.missing, "source": figure.source,
+                        "table": figure.table, "licence": figure.licence})
+    return out
+
+
+def manifest_entry(deck: Deck, key: str, data_sha: str, size: int, named: Iterable[str] = ()) -> dict[str, Any]:
+    return {"kommune": deck.kommune.nummer if deck.kommune else None,
+            "navn": deck.kommune.navn if deck.kommune else None,
+            "input_hash": key, "sha256": data_sha, "size": size,
+            "slides": [e.slide.id for e in deck.slides], "figures": figures_used(deck, named)}
+
+
+def template_indicators(catalogue: Catalogue, slide_ids: Iterable[str]) -> set[str]:
+    """Indicators the slides' text or notes name as `statistikk.<id>` (before rendering)."""
+    found: set[str] = set()
+    for slide_id in slide_ids:
+        slide = catalogue.slides[slide_id]
+        found.update(_TEMPLATE_REF.findall(slide.notes + repr(slide.content) + slide.title))
+    return found
+
+
+# --- building -------------------------------------------------------------------------------------
+
+
+@dataclass
+class _State:
+    project: Project
+    catalogue: Catalogue
+    recipe: Recipe
+    options: RenderOptions
+    statistics: StatsStore | None
+    registry: Registry
+
+
+_STATE: _State | None = None
+
+
+def _load_state(project: Project, registry: Registry, options: BatchOptions) -> _State:
+    catalogue, recipe = prepare(project, options.recipe)
+    if options.slide_ids:
+        recipe = recipe_from_ids(catalogue, list(options.slide_ids), recipe.title)
+    return _State(project, catalogue, recipe, render_options(project, options.password),
+                  project_statistics(project.root), registry)
+
+
+def _init_worker(project: Project, registry: Registry, options: BatchOptions) -> None:
+    global _STATE
+    if _STATE is None or _STATE.project != project:  # spawn start method: load again
+        _STATE = _load_state(project, registry, options)
+
+
+def _build(nummer: str | None, out_dir: Path | None, key: str) -> DeckResult:
+    state = _STATE
+    assert state is not None, "worker not initialised"
+    kommune = state.registry.kommune(nummer) if nummer else None
+    label = f"{kommune.nummer} {kommune.navn}" if kommune else "nasjonal"
+    try:
+        built = build_one(state.project, state.catalogue, state.recipe, kommune, state.options, out_dir,
+                          statistics=state.statistics)
+        data_sha = hashlib.sha256(built.path.read_bytes()).hexdigest()
+        named = template_indicators(state.catalogue, [e.slide.id for e in built.deck.slides])
+        entry = manifest_entry(built.deck, key, data_sha, built.size, named)
+        return DeckResult(nummer, label, "built", built.path, entry=entry)
+    except TemplateProblem as exc:
+        return DeckResult(nummer, label, "failed", reason=f"malfeil i {exc.field}: {exc.message}")
+    except KunnskapsgrunnlagError as exc:
+        return DeckResult(nummer, label, "failed", reason=str(exc))
+    except Exception as exc:  # a bug: recorded, so that the other decks are still built
+        return DeckResult(nummer, label, "failed", reason=f"intern feil ({type(exc).__name__}: {exc})")
+
+
+def _unchanged(path: Path, key: str, manifest: dict[str, Any]) -> bool:
+    entry = (manifest.get("decks") or {}).get(path.name)
+    if not isinstance(entry, dict) or entry.get("input_hash") != key or not path.is_file():
+        return False
+    return entry.get("sha256") == hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def run_batch(project: Project, registry: Registry, kommuner: Iterable[Kommune | None], options: BatchOptions,
+              on_result: Callable[[DeckResult], None] | None = None) -> BatchSummary:
+    """Build one deck per municipality. Raises only for phase-one errors (content, recipe, names)."""
+    global _STATE
+    targets = list(kommuner)
+    state = _load_state(project, registry, options)
+    samples = [k for k in targets[:1] if k is not None] + [None]
+    require_valid(check_templates(state.catalogue, samples, project.root))
+    inputs, tool = input_hashes(project), tool_digest()
+    summary = BatchSummary()
+    manifests: dict[Path, dict[str, Any]] = {}
+    todo: list[tuple[str | None, str, Path]] = []
+
+    def report(result: DeckResult) -> None:
+        summary.results.append(result)
+        if on_result:
+            on_result(result)
+
+    for kommune in targets:
+        path = output_path(project, state.recipe, kommune, options.out_dir)
+        key = deck_key(inputs, tool, state.recipe, kommune, options.password)
+        manifest = manifests.setdefault(path.parent, read_manifest(path.parent))
+        label = f"{kommune.nummer} {kommune.navn}" if kommune else "nasjonal"
+        if not options.force and _unchanged(path, key, manifest):
+            report(DeckResult(kommune.nummer if kommune else None, label, "skipped", path, "uendret"))
+        else:
+            todo.append((kommune.nummer if kommune else None, key, path))
+
+    if options.jobs <= 1 or len(todo) <= 1:
+        _STATE = state
+        for nummer, key, _path in todo:
+            report(_build(nummer, options.out_dir, key))
+    else:
+        _STATE = state  # inherited by forked workers; spawned ones load it in the initializer
+        context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
+        with ProcessPoolExecutor(max_workers=options.jobs, mp_context=context, initializer=_init_worker,
+                                 initargs=(project, registry, options)) as pool:
+            futures = {pool.submit(_build, nummer, options.out_dir, key): (nummer, path)
+                       for nummer, key, path in todo}
+            for future in as_completed(futures):
+                nummer, path = futures[future]
+                try:
+                    report(future.result())
+                except Exception as exc:  # a worker died: record it, keep the others
+                    report(DeckResult(nummer, nummer or "nasjonal", "failed",
+                                      reason=f"arbeidsprosessen stoppet: {exc}"))
+
+    by_folder: dict[Path, dict[str, dict[str, Any]]] = {}
+    for result in summary.results:
+        if result.status == "built" and result.path is not None and result.entry is not None:
+            by_folder.setdefault(result.path.parent, {})[result.path.name] = result.entry
+    for folder, entries in sorted(by_folder.items()):
+        write_manifest(folder, state.recipe, inputs, entries)
+    summary.results.sort(key=lambda r: (r.kommune or "", r.label))
+    return summary
+

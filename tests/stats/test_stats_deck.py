@@ -1,0 +1,73 @@
+"""Figures in templates and charts: missing stays missing, charts are deterministic."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from kunnskapsgrunnlag.render.statistic import alt_text, chart_bars
+from kunnskapsgrunnlag.render.templating import render_text, template_context
+from kunnskapsgrunnlag.stats.chart import ChartSpec, bar_chart_png
+from kunnskapsgrunnlag.stats.load import load_statistics, statistics_dir
+
+from .conftest import ROOT
+
+
+def store():
+    return load_statistics(statistics_dir(ROOT), ROOT)
+
+
+def test_telemark_figures_are_loaded_with_provenance(registry):
+    comparison = store().comparison("neet", registry.kommune("4003"))
+    assert comparison.kommune.value == 11.5 and comparison.kommune.period == "2024"
+    assert comparison.fylke.value == 11.0 and comparison.land.value == 9.9
+    assert comparison.kommune.source == "SSB" and comparison.kommune.table == "13556"
+    assert "NLOD" in comparison.kommune.licence
+
+
+def test_national_figures_of_the_note_are_kept():
+    indicators = store().indicators
+    assert indicators["vgs_ikke_fullfort"].national_for("2013–2018").value == 24.7
+    assert indicators["neet_antall"].national[0].value == 86000
+    assert indicators["lavinntekt"].national_for("2017").qualifier == "nær"
+
+
+def test_missing_municipal_figure_renders_as_not_available_never_zero(registry):
+    siljan = registry.kommune("4010")  # mobbing is suppressed for Siljan
+    context = template_context(siljan, "Test", store().comparisons(siljan))
+    text = render_text("{{ statistikk.mobbing.kommune }} / {{ statistikk.mobbing.fylke }}", context, "text")
+    assert text == "ikke tilgjengelig for kommunen / 8,9 prosent"
+    assert "0" not in render_text("{{ statistikk.mobbing.kommune | figur }}", context, "text")
+
+
+def test_municipality_outside_the_data_gets_county_and_country(registry):
+    oslo = registry.kommune("0301")
+    context = template_context(oslo, "Test", store().comparisons(oslo))
+    assert render_text("{{ statistikk.neet.kommune }}", context, "t") == "ikke tilgjengelig for kommunen"
+    expected = "9,9 prosent (2024, kilde: SSB, tabell 13556)"
+    assert render_text("{{ statistikk.neet.land | figur }}", context, "t") == expected
+
+
+def test_figures_use_norwegian_number_format(registry):
+    context = template_context(None, "Test", store().comparisons(None))
+    assert render_text("{{ statistikk.neet_antall.land }}", context, "t") == "86\u00a0000"
+    assert render_text("{{ statistikk.vgs_ikke_fullfort.land }}", context, "t") == "24,7 prosent"
+
+
+def test_chart_is_byte_identical_when_built_twice(registry):
+    comparison = store().comparison("lavinntekt", registry.kommune("4003"))
+    spec = ChartSpec(chart_bars(comparison), "prosent", 0, 7.7, 4.25)
+    first = bar_chart_png(spec)
+    bar_chart_png.cache_clear()
+    second = bar_chart_png(dataclasses.replace(spec))
+    assert first == second
+    assert first.startswith(b"\x89PNG") and b"Software" not in first and b"tIME" not in first
+
+
+def test_chart_of_a_missing_figure_has_no_bar_and_alt_text_says_so(registry):
+    comparison = store().comparison("mobbing", registry.kommune("4010"))
+    bars = chart_bars(comparison)
+    assert bars[0].value is None and bars[0].highlight
+    alt = alt_text(comparison)
+    assert "Siljan: ikke tilgjengelig for kommunen." in alt
+    assert "Telemark: 8,9 prosent." in alt and "Hele landet: 10,1 prosent." in alt
+    assert "Kilde: FHI" in alt
