@@ -21,6 +21,7 @@ from typing import Any, Literal
 
 from . import __version__
 from .assemble import recipe_from_ids
+from .render.incremental import IncrementalRenderer
 from .build import build_one, output_path, prepare, render_options, require_valid
 from .errors import KunnskapsgrunnlagError
 from .model import Catalogue, Deck, Kommune, Recipe
@@ -57,6 +58,7 @@ class DeckResult:
     path: Path | None = None
     reason: str = ""
     entry: dict[str, Any] | None = None  # the deck's manifest entry
+    deck: Deck | None = None  # the deck as built, for the notes documents written afterwards
 
 
 @dataclass
@@ -189,6 +191,7 @@ class _State:
     options: RenderOptions
     statistics: StatsStore | None
     registry: Registry
+    renderer: IncrementalRenderer
 
 
 _STATE: _State | None = None
@@ -198,8 +201,9 @@ def _load_state(project: Project, registry: Registry, options: BatchOptions) -> 
     catalogue, recipe = prepare(project, options.recipe)
     if options.slide_ids:
         recipe = recipe_from_ids(catalogue, list(options.slide_ids), recipe.title)
-    return _State(project, catalogue, recipe, render_options(project, options.password),
-                  project_statistics(project.root), registry)
+    render = render_options(project, options.password)
+    return _State(project, catalogue, recipe, render, project_statistics(project.root), registry,
+                  IncrementalRenderer(render))
 
 
 def _init_worker(project: Project, registry: Registry, options: BatchOptions) -> None:
@@ -215,11 +219,11 @@ def _build(nummer: str | None, out_dir: Path | None, key: str) -> DeckResult:
     label = f"{kommune.nummer} {kommune.navn}" if kommune else "nasjonal"
     try:
         built = build_one(state.project, state.catalogue, state.recipe, kommune, state.options, out_dir,
-                          statistics=state.statistics)
+                          statistics=state.statistics, renderer=state.renderer.render)
         data_sha = hashlib.sha256(built.path.read_bytes()).hexdigest()
         named = template_indicators(state.catalogue, [e.slide.id for e in built.deck.slides])
         entry = manifest_entry(built.deck, key, data_sha, built.size, named)
-        return DeckResult(nummer, label, "built", built.path, entry=entry)
+        return DeckResult(nummer, label, "built", built.path, entry=entry, deck=built.deck)
     except TemplateProblem as exc:
         return DeckResult(nummer, label, "failed", reason=f"malfeil i {exc.field}: {exc.message}")
     except KunnskapsgrunnlagError as exc:

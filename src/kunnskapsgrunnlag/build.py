@@ -6,6 +6,7 @@ The library never prints and never exits; the CLI does that.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -116,11 +117,15 @@ def build_one(
     options: RenderOptions,
     out_dir: Path | None = None,
     statistics: StatsStore | None = None,
+    renderer: Callable[[Deck], bytes] | None = None,
 ) -> BuiltDeck:
-    """Stages model → render → write for one deck. Nothing is written unless rendering succeeded."""
+    """Stages model → render → write for one deck. Nothing is written unless rendering succeeded.
+
+    `renderer` replaces the plain renderer, e.g. an `IncrementalRenderer` shared by a batch.
+    """
     store = statistics if statistics is not None else project_statistics_or_none(project.root)
     deck = render_deck(with_statistics(assemble(catalogue, recipe, kommune), store))
-    data = render_pptx(deck, options)
+    data = renderer(deck) if renderer is not None else render_pptx(deck, options)
     path = output_path(project, recipe, kommune, out_dir)
     write_atomic(path, data)
     return BuiltDeck(path, deck, len(data))

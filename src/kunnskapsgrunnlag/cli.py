@@ -12,6 +12,7 @@ import click
 from . import __version__
 from .assemble import recipe_from_ids
 from .build import build_one, check, prepare, registry_for, render_options, require_valid
+from .companion import write_companions
 from .errors import ContentError, KunnskapsgrunnlagError, LookupFailed
 from .project import Project, open_project
 from .render.theme import load_theme
@@ -128,11 +129,15 @@ def check_command(project: Project, strict: bool) -> None:
               help="Mappe for resultatet (standard: build/).")
 @click.option("--passord", "password",
               help="Skrivebeskytt filen med dette passordet (åpnes skrivebeskyttet i Impress).")
+@click.option("--pdf", "as_pdf", is_flag=True, help="Skriv også presentasjonen som PDF (krever LibreOffice).")
+@click.option("--notater/--uten-notater", "with_notes", default=None,
+              help="Skriv notatdokumentet (.notater.docx og .notater.pdf; krever LibreOffice). "
+                   "Standard: ja for én presentasjon, nei for mange.")
 @project_option
 @user_errors
 def build_command(project: Project, recipe: str | None, kommune_queries: tuple[str, ...], fylker: tuple[str, ...],
                   offices: tuple[str, ...], alle: bool, jobs: int, force: bool, slide_ids: str | None,
-                  out_dir: Path | None, password: str | None) -> None:
+                  out_dir: Path | None, password: str | None, as_pdf: bool, with_notes: bool | None) -> None:
     """Bygg en presentasjon fra en oppskrift (standard: hele kunnskapsgrunnlaget), eller én per kommune.
 
     Med flere kommuner, --fylke, --statsforvalter eller --alle bygges én presentasjon per kommune,
@@ -157,6 +162,8 @@ def build_command(project: Project, recipe: str | None, kommune_queries: tuple[s
         with click.progressbar(length=len(kommuner), label="Bygger", file=sys.stderr,
                                item_show_func=lambda r: r.label if r else None) as bar:
             summary = run_batch(project, registry, kommuner, options, on_result=lambda r: bar.update(1, r))
+        if with_notes or as_pdf:
+            _write_batch_companions(project, summary, as_pdf, bool(with_notes))
         _print_summary(summary)
         return
     kommune = registry.kommune(kommune_queries[0]) if kommune_queries else None
@@ -167,6 +174,26 @@ def build_command(project: Project, recipe: str | None, kommune_queries: tuple[s
     built = build_one(project, catalogue, chosen, kommune, render_options(project, password), out_dir)
     where = built.path.relative_to(Path.cwd()) if built.path.is_relative_to(Path.cwd()) else built.path
     click.echo(f"Skrev {where} ({len(built.deck.slides) + 1} lysbilder, {built.size / 1024:.0f} KiB)")
+    notes = with_notes is None or with_notes
+    if notes or as_pdf:
+        for path in write_companions(project, built, pdf=as_pdf, notes=notes):
+            click.echo(f"Skrev {_shown(path)}")
+
+
+def _shown(path: Path) -> Path:
+    return path.relative_to(Path.cwd()) if path.is_relative_to(Path.cwd()) else path
+
+
+def _write_batch_companions(project: Project, summary, as_pdf: bool, notes: bool) -> None:
+    """Notes documents after a batch: slide pictures are cached, so shared slides render once."""
+    from .build import BuiltDeck
+
+    built = [r for r in summary.of("built") if r.path is not None and r.deck is not None]
+    with click.progressbar(built, label="Notatdokumenter", file=sys.stderr,
+                           item_show_func=lambda r: r.label if r else None) as results:
+        for result in results:
+            deck_file = BuiltDeck(result.path, result.deck, result.path.stat().st_size)
+            write_companions(project, deck_file, pdf=as_pdf, notes=notes)
 
 
 def _print_summary(summary) -> None:
@@ -191,3 +218,7 @@ if __name__ == "__main__":
 from .cli_stats import stats_group  # noqa: E402 - registers the stats commands on `main`
 
 main.add_command(stats_group)
+
+from .cli_preview import preview_command  # noqa: E402 - registers `preview` on `main`
+
+main.add_command(preview_command)

@@ -19,6 +19,7 @@ from ..ooxml.layouts import add_layout, keep_only_layouts, remove_placeholders, 
 from ..ooxml.locks import hide_shape, lock_shape, lock_tree
 from ..ooxml.master import apply_theme_part, drop_thumbnail, style_master_text
 from ..ooxml.package import save_deterministic, set_core_properties
+from ..ooxml.parts import Package, name_media_by_content
 from ..ooxml.protection import add_modify_verifier
 from .draw import draw_plan, emu
 from .layouts import plan_slide
@@ -53,7 +54,11 @@ def render_pptx(deck: Deck, options: RenderOptions) -> bytes:
     if options.password:
         salt = (deck.recipe_id + (deck.kommune.nummer if deck.kommune else "")).encode().ljust(16, b"0")[:16]
         add_modify_verifier(prs, options.password, salt)
-    return save_deterministic(prs)
+    package = Package.read(save_deterministic(prs))
+    # Media named by content: the same picture has the same name in every deck, which lets
+    # render/incremental.py move slides between decks and still write identical files.
+    name_media_by_content(package)
+    return package.write()
 
 
 def _prepare_presentation(theme: Theme):
@@ -92,7 +97,7 @@ def _add_locked_slide(prs, index: int, entry: DeckSlide, deck: Deck, theme: Them
     slide_model = entry.slide
     plan = plan_slide(entry, deck, theme)
     # The template's kept layout is slideLayout2.xml; ours follow it.
-    layout = add_layout(prs, f"{index:02d} {slide_model.id}", plan.background, plan.show_master_shapes, index + 2)
+    layout = add_layout(prs, layout_name(index, slide_model.id), plan.background, plan.show_master_shapes, index + 2)
     draw_plan(SlideShapes(layout._element.cSld.spTree, layout), plan, theme)
     lock_tree(layout._element.cSld.spTree)
     slide = prs.slides.add_slide(layout)
@@ -113,6 +118,11 @@ def _add_blank_slide(prs, notes_markdown: str) -> None:
     slide = prs.slides.add_slide(layout)
     slide.name = BLANK_SLIDE_TITLE
     fill_notes(slide.notes_slide, markdown_paragraphs(notes_markdown))
+
+
+def layout_name(index: int, slide_id: str) -> str:
+    """Layouts are named after their slide, numbered, so Impress lists its master pages in order."""
+    return f"{index:02d} {slide_id}"
 
 
 def load_blank_notes(templates: Path) -> str:

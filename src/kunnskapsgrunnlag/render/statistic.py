@@ -23,8 +23,10 @@ def chart_bars(comparison: Comparison) -> tuple[Bar, ...]:
         series = comparison.land_series or ((comparison.land,) if comparison.land else ())
         return tuple(Bar(f.period, f.value, i == len(series) - 1, NOT_AVAILABLE["land"], f.qualifier)
                      for i, f in enumerate(series))
-    return tuple(Bar(label, f.value if f else None, role == "kommune", NOT_AVAILABLE[role], f.qualifier if f else "")
-                 for role, label, f in comparison.bars())
+    # A missing figure gets no bar: the text beside the chart says "ikke tilgjengelig" for it.
+    # This also lets every municipality without local figures share one chart.
+    return tuple(Bar(label, f.value, role == "kommune", NOT_AVAILABLE[role], f.qualifier)
+                 for role, label, f in comparison.bars() if f is not None and f.value is not None)
 
 
 def summary_lines(comparison: Comparison) -> list[tuple[str, str, Figure | None, str]]:

@@ -1,0 +1,158 @@
+"""A built deck as named parts, and the transplanting of one slide's parts into another deck.
+
+Used to render what every municipality shares once: a slide that differs is rendered in a
+small deck of its own and its parts (slide, layout, notes, media) are moved into the shared
+deck under the right numbers. See docs/dev/incremental.md.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import re
+import zipfile
+from dataclasses import dataclass
+
+from .package import FIXED_ZIP_TIME
+
+_REL_TARGET = re.compile(r'Target="([^"]+)"')
+_MEDIA = re.compile(r"\.\./media/([^\"]+)")
+
+
+@dataclass
+class Package:
+    """Part names in archive order, and their bytes."""
+
+    order: list[str]
+    parts: dict[str, bytes]
+
+    @classmethod
+    def read(cls, data: bytes) -> Package:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        order = [info.filename for info in archive.infolist()]
+        return cls(order, {name: archive.read(name) for name in order})
+
+    def copy(self) -> Package:
+        return Package(list(self.order), dict(self.parts))
+
+    def write(self) -> bytes:
+        out = io.BytesIO()
+        # Media last and sorted by (content-hash) name: the order must not depend on how the
+        # deck was put together.
+        media = sorted(n for n in self.order if n.startswith("ppt/media/"))
+        order = [n for n in self.order if not n.startswith("ppt/media/")] + media
+        with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as target:
+            for name in order:
+                info = zipfile.ZipInfo(name, date_time=FIXED_ZIP_TIME)
+                info.compress_type = zipfile.ZIP_DEFLATED
+                info.external_attr = 0o644 << 16
+                info.create_system = 0
+                target.writestr(info, self.parts[name], compresslevel=6)
+        return out.getvalue()
+
+    def put(self, name: str, data: bytes, before: str | None = None) -> None:
+        if name not in self.parts:
+            index = self.order.index(before) if before in self.order else len(self.order)
+            self.order.insert(index, name)
+        self.parts[name] = data
+
+    def drop(self, name: str) -> None:
+        if name in self.parts:
+            del self.parts[name]
+            self.order.remove(name)
+
+
+def slide_part_names(number: int, layout_number: int) -> dict[str, str]:
+    return {
+        "slide": f"ppt/slides/slide{number}.xml",
+        "slide_rels": f"ppt/slides/_rels/slide{number}.xml.rels",
+        "layout": f"ppt/slideLayouts/slideLayout{layout_number}.xml",
+        "layout_rels": f"ppt/slideLayouts/_rels/slideLayout{layout_number}.xml.rels",
+        "notes": f"ppt/notesSlides/notesSlide{number}.xml",
+        "notes_rels": f"ppt/notesSlides/_rels/notesSlide{number}.xml.rels",
+    }
+
+
+def transplant_slide(source: Package, target: Package, source_number: int, target_number: int,
+                     layout_offset: int, layout_name: str) -> None:
+    """Move slide `source_number` of `source` into `target` as slide `target_number`.
+
+    Layouts are numbered slide number + `layout_offset` in both decks. Media get names from
+    their content hash, so two decks never disagree about what `imageN.png` is.
+    """
+    src = slide_part_names(source_number, source_number + layout_offset)
+    dst = slide_part_names(target_number, target_number + layout_offset)
+    renames = {
+        f"../slideLayouts/slideLayout{source_number + layout_offset}.xml":
+            f"../slideLayouts/slideLayout{target_number + layout_offset}.xml",
+        f"../notesSlides/notesSlide{source_number}.xml": f"../notesSlides/notesSlide{target_number}.xml",
+        f"../slides/slide{source_number}.xml": f"../slides/slide{target_number}.xml",
+    }
+    for kind in ("slide", "layout", "notes"):
+        target.put(dst[kind], source.parts[src[kind]])
+    layout = target.parts[dst["layout"]].decode("utf-8")
+    layout = re.sub(r'(<p:cSld name=")[^"]*(")', lambda m: f"{m.group(1)}{_xml_attr(layout_name)}{m.group(2)}",
+                    layout, count=1)
+    target.put(dst["layout"], layout.encode("utf-8"))
+    for kind in ("slide_rels", "layout_rels", "notes_rels"):
+        rels = source.parts[src[kind]].decode("utf-8")
+        rels = _REL_TARGET.sub(lambda m: f'Target="{renames.get(m.group(1), m.group(1))}"', rels)
+        rels = _MEDIA.sub(lambda m: "../media/" + _copy_media(source, target, m.group(1)), rels)
+        target.put(dst[kind], rels.encode("utf-8"))
+
+
+def _copy_media(source: Package, target: Package, name: str) -> str:
+    data = source.parts[f"ppt/media/{name}"]
+    stem, _, extension = name.rpartition(".")
+    hashed = f"kg-{hashlib.sha1(data).hexdigest()[:16]}.{extension}"
+    target.put(f"ppt/media/{hashed}", data)
+    return hashed
+
+
+def name_media_by_content(package: Package) -> None:
+    """Rename every media part after its content hash (and rewrite the references)."""
+    renames: dict[str, str] = {}
+    for name in [n for n in package.order if n.startswith("ppt/media/")]:
+        old = name.removeprefix("ppt/media/")
+        if old.startswith("kg-"):
+            continue
+        data = package.parts[name]
+        new = f"kg-{hashlib.sha1(data).hexdigest()[:16]}.{old.rpartition('.')[2]}"
+        renames[old] = new
+        index = package.order.index(name)
+        package.drop(name)
+        if f"ppt/media/{new}" not in package.parts:
+            package.order.insert(index, f"ppt/media/{new}")
+            package.parts[f"ppt/media/{new}"] = data
+    if not renames:
+        return
+    for name in [n for n in package.order if n.endswith(".rels")]:
+        text = package.parts[name].decode("utf-8")
+        if "../media/" in text:
+            package.parts[name] = _MEDIA.sub(lambda m: "../media/" + renames.get(m.group(1), m.group(1)),
+                                             text).encode("utf-8")
+
+
+def drop_unreferenced_media(package: Package) -> None:
+    referenced: set[str] = set()
+    for name, data in package.parts.items():
+        if name.endswith(".rels"):
+            referenced.update(_MEDIA.findall(data.decode("utf-8")))
+    for name in [n for n in package.order if n.startswith("ppt/media/")]:
+        if name.removeprefix("ppt/media/") not in referenced:
+            package.drop(name)
+
+
+def merge_content_type_defaults(source: Package, target: Package) -> None:
+    """Media extensions the source declares (e.g. png) must be declared in the target too."""
+    name = "[Content_Types].xml"
+    target_xml = target.parts[name].decode("utf-8")
+    for default in re.findall(r"<Default [^>]*/>", source.parts[name].decode("utf-8")):
+        extension = re.search(r'Extension="([^"]+)"', default).group(1)
+        if f'Extension="{extension}"' not in target_xml:
+            target_xml = target_xml.replace("<Default ", default + "<Default ", 1)
+    target.parts[name] = target_xml.encode("utf-8")
+
+
+def _xml_attr(text: str) -> str:
+    return text.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")
