@@ -10,10 +10,22 @@ from __future__ import annotations
 import hashlib
 import io
 import re
+import struct
 import zipfile
+import zlib
 from dataclasses import dataclass
+from functools import lru_cache
 
-from .package import FIXED_ZIP_TIME
+FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+_DOS_TIME = (FIXED_ZIP_TIME[3] << 11) | (FIXED_ZIP_TIME[4] << 5) | (FIXED_ZIP_TIME[5] // 2)
+_DOS_DATE = ((FIXED_ZIP_TIME[0] - 1980) << 9) | (FIXED_ZIP_TIME[1] << 5) | FIXED_ZIP_TIME[2]
+
+
+@lru_cache(maxsize=8192)
+def _deflated(data: bytes) -> tuple[int, bytes, int]:
+    """CRC-32, raw deflate (level 6) and size of one part; bytes hash once, so shared parts hit."""
+    compressor = zlib.compressobj(6, zlib.DEFLATED, -15)
+    return zlib.crc32(data), compressor.compress(data) + compressor.flush(), len(data)
 
 _REL_TARGET = re.compile(r'Target="([^"]+)"')
 _MEDIA = re.compile(r"\.\./media/([^\"]+)")
@@ -36,18 +48,30 @@ class Package:
         return Package(list(self.order), dict(self.parts))
 
     def write(self) -> bytes:
-        out = io.BytesIO()
+        """The package as a zip with fixed timestamps; parts shared between decks are compressed once."""
         # Media last and sorted by (content-hash) name: the order must not depend on how the
         # deck was put together.
         media = sorted(n for n in self.order if n.startswith("ppt/media/"))
         order = [n for n in self.order if not n.startswith("ppt/media/")] + media
-        with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as target:
-            for name in order:
-                info = zipfile.ZipInfo(name, date_time=FIXED_ZIP_TIME)
-                info.compress_type = zipfile.ZIP_DEFLATED
-                info.external_attr = 0o644 << 16
-                info.create_system = 0
-                target.writestr(info, self.parts[name], compresslevel=6)
+        out = io.BytesIO()
+        central = []
+        for name in order:
+            crc, packed, size = _deflated(self.parts[name])
+            encoded = name.encode("utf-8")
+            flags = 0x800 if not encoded.isascii() else 0
+            offset = out.tell()
+            out.write(struct.pack("<IHHHHHIIIHH", 0x04034B50, 20, flags, 8, _DOS_TIME, _DOS_DATE, crc,
+                                  len(packed), size, len(encoded), 0))
+            out.write(encoded)
+            out.write(packed)
+            central.append(struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, 20, 20, flags, 8, _DOS_TIME, _DOS_DATE,
+                                       crc, len(packed), size, len(encoded), 0, 0, 0, 0, 0o644 << 16, offset)
+                           + encoded)
+        start = out.tell()
+        for record in central:
+            out.write(record)
+        out.write(struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, len(central), len(central), out.tell() - start,
+                              start, 0))
         return out.getvalue()
 
     def put(self, name: str, data: bytes, before: str | None = None) -> None:
@@ -103,7 +127,7 @@ def transplant_slide(source: Package, target: Package, source_number: int, targe
 
 def _copy_media(source: Package, target: Package, name: str) -> str:
     data = source.parts[f"ppt/media/{name}"]
-    stem, _, extension = name.rpartition(".")
+    extension = name.rpartition(".")[2]
     hashed = f"kg-{hashlib.sha1(data).hexdigest()[:16]}.{extension}"
     target.put(f"ppt/media/{hashed}", data)
     return hashed

@@ -8,6 +8,7 @@ its notes. The last slide is the one blank, editable slide.
 from __future__ import annotations
 
 import datetime as dt
+import io
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,7 +19,7 @@ from ..model import Deck, DeckSlide
 from ..ooxml.layouts import add_layout, keep_only_layouts, remove_placeholders, set_background
 from ..ooxml.locks import hide_shape, lock_shape, lock_tree
 from ..ooxml.master import apply_theme_part, drop_thumbnail, style_master_text
-from ..ooxml.package import save_deterministic, set_core_properties
+from ..ooxml.package import set_core_properties
 from ..ooxml.parts import Package, name_media_by_content
 from ..ooxml.protection import add_modify_verifier
 from .draw import draw_plan, emu
@@ -43,6 +44,12 @@ class RenderOptions:
 
 
 def render_pptx(deck: Deck, options: RenderOptions) -> bytes:
+    """The deck as the bytes of a .pptx file (deterministic: same inputs, same bytes)."""
+    return render_package(deck, options).write()
+
+
+def render_package(deck: Deck, options: RenderOptions) -> Package:
+    """The deck as named parts, before they are zipped."""
     theme = options.theme
     prs = _prepare_presentation(theme)
     for index, entry in enumerate(deck.slides, start=1):
@@ -54,11 +61,13 @@ def render_pptx(deck: Deck, options: RenderOptions) -> bytes:
     if options.password:
         salt = (deck.recipe_id + (deck.kommune.nummer if deck.kommune else "")).encode().ljust(16, b"0")[:16]
         add_modify_verifier(prs, options.password, salt)
-    package = Package.read(save_deterministic(prs))
+    buffer = io.BytesIO()
+    prs.save(buffer)
+    package = Package.read(buffer.getvalue())
     # Media named by content: the same picture has the same name in every deck, which lets
     # render/incremental.py move slides between decks and still write identical files.
     name_media_by_content(package)
-    return package.write()
+    return package
 
 
 def _prepare_presentation(theme: Theme):

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from ..model import Deck
 from ..ooxml.parts import Package, drop_unreferenced_media, merge_content_type_defaults, transplant_slide
-from .deck import RenderOptions, layout_name, render_pptx
+from .deck import RenderOptions, layout_name, render_package
 from .layouts import plan_slide
 from .plan import SlidePlan
 
@@ -47,7 +47,7 @@ class IncrementalRenderer:
         sub_plans = [plan_slide(entry, sub, self.options.theme) for entry in sub.slides]
         if any(sub_plans[j] != plans[i] for j, i in enumerate(differing)):
             return self._render_full(deck, plans)  # a slide that depends on its neighbours (the outline)
-        scratch = Package.read(render_pptx(sub, self.options))
+        scratch = render_package(sub, self.options)
         package = base.package.copy()
         for j, i in enumerate(differing, start=1):
             transplant_slide(scratch, package, j, i + 1, LAYOUT_OFFSET, layout_name(i + 1, deck.slides[i].slide.id))
@@ -58,10 +58,10 @@ class IncrementalRenderer:
         return package.write()
 
     def _render_full(self, deck: Deck, plans: list[SlidePlan]) -> bytes:
-        data = render_pptx(deck, self.options)
-        self._base = _Base(deck, plans, Package.read(data))
+        package = render_package(deck, self.options)
+        self._base = _Base(deck, plans, package)
         self.full_renders += 1
-        return data
+        return package.write()
 
 
 def _same_structure(a: Deck, b: Deck) -> bool:
