@@ -57,4 +57,6 @@ def assemble(catalogue: Catalogue, recipe: Recipe, kommune: Kommune | None) -> D
             entries.append(DeckSlide(slide, section, numbers.get(section.id)))
     used = {key for e in entries for key in e.slide.sources}
     sources = {key: catalogue.sources[key] for key in sorted(used) if key in catalogue.sources}
-    return Deck(recipe.title, recipe.id, kommune, tuple(entries), sources)
+    used_diagrams = {e.slide.content.diagram for e in entries if e.slide.content.diagram}
+    diagrams = {key: catalogue.diagrams[key] for key in sorted(used_diagrams) if key in catalogue.diagrams}
+    return Deck(recipe.title, recipe.id, kommune, tuple(entries), sources, diagrams)

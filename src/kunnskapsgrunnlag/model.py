@@ -79,6 +79,49 @@ class SlideContent:
     right: Column | None = None
     links: tuple[Link, ...] = ()
     indicator: str | None = None  # layout statistic: an id from data/statistikk/indikatorer.yaml
+    diagram: str | None = None  # layout diagram: an id from diagrams/
+    layers: tuple[str, ...] = ()  # the diagram's layers shown on this slide (all when empty)
+    steps: tuple[str, ...] = ()  # layers that appear on click, in this order
+    highlight: int | None = None  # staircase: the step (1-based) in focus
+    side: tuple[BulletItem, ...] = ()  # bullets beside the diagram
+    alt: str | None = None  # alt text of the diagram, when the generated one is not enough
+
+
+@dataclass(frozen=True)
+class DiagramItem:
+    label: str
+    detail: str | None = None
+
+
+@dataclass(frozen=True)
+class DiagramLayer:
+    id: str
+    label: str | None
+    items: tuple[DiagramItem, ...]
+    lines: bool = False  # rings: a line from each item to the centre
+
+
+@dataclass(frozen=True)
+class Diagram:
+    """A diagram drawn from data: one definition drives every slide that shows it."""
+
+    id: str
+    kind: str  # rings, staircase, venn, pieces, curve
+    layers: tuple[DiagramLayer, ...] = ()
+    centre: str | None = None
+    extra: str | None = None  # staircase: the step revealed last
+    x_label: str | None = None
+    y_label: str | None = None
+    points: tuple[tuple[str, float], ...] = ()
+    source: str | None = None
+    path: Path | None = None
+
+    def layer(self, layer_id: str) -> DiagramLayer | None:
+        return next((layer for layer in self.layers if layer.id == layer_id), None)
+
+    @property
+    def layer_ids(self) -> tuple[str, ...]:
+        return tuple(layer.id for layer in self.layers) + (("extra",) if self.extra else ())
 
 
 @dataclass(frozen=True)
@@ -129,6 +172,7 @@ class Catalogue:
     slides: Mapping[str, Slide]
     sources: Mapping[str, Source]
     recipes: Mapping[str, Recipe]
+    diagrams: Mapping[str, Diagram] = field(default_factory=dict)
 
     def section_of(self, slide_id: str) -> Section:
         for section in self.sections:
@@ -159,6 +203,7 @@ class Deck:
     kommune: Kommune | None
     slides: tuple[DeckSlide, ...]
     sources: Mapping[str, Source]
+    diagrams: Mapping[str, Diagram] = field(default_factory=dict)
     # Indicator id → stats.model.Comparison for this deck's municipality (None: no statistics loaded).
     statistikk: Mapping[str, Any] | None = None
 

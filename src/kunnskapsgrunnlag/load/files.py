@@ -34,6 +34,7 @@ class RawProject:
     notes: list[RawNotes] = field(default_factory=list)
     bibliography: list[RawFile] = field(default_factory=list)
     recipes: list[RawFile] = field(default_factory=list)
+    diagrams: list[RawFile] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
 
 
@@ -82,4 +83,7 @@ def read_project(root: Path) -> RawProject:
     for path in _yaml_files(root / "recipes"):
         if loaded := load(path):
             raw.recipes.append(loaded)
+    for path in _yaml_files(root / "diagrams"):
+        if loaded := load(path):
+            raw.diagrams.append(loaded)
     return raw

@@ -59,3 +59,11 @@ def set_alt_text(shape, description: str) -> None:
 
 def set_language(run, lang: str = "nb-NO") -> None:
     run._r.get_or_add_rPr().set("lang", lang)
+
+
+def set_fill_alpha(shape, opacity: float) -> None:
+    """Make a shape's solid fill partly transparent (overlapping circles stay readable)."""
+    color = shape._element.spPr.find(qn("a:solidFill"))[0]
+    for old in color.findall(qn("a:alpha")):
+        color.remove(old)
+    etree.SubElement(color, qn("a:alpha"), val=str(round(opacity * 100000)))

@@ -16,13 +16,14 @@ from pptx import Presentation
 from pptx.shapes.shapetree import SlideShapes
 
 from ..model import Deck, DeckSlide
+from ..ooxml.animation import add_click_sequence
 from ..ooxml.layouts import add_layout, keep_only_layouts, remove_placeholders, set_background
 from ..ooxml.locks import hide_shape, lock_shape, lock_tree
 from ..ooxml.master import apply_theme_part, drop_thumbnail, style_master_text
 from ..ooxml.package import set_core_properties
 from ..ooxml.parts import Package, name_media_by_content
 from ..ooxml.protection import add_modify_verifier
-from .draw import draw_plan, emu
+from .draw import draw_plan, draw_shapes, emu
 from .layouts import plan_slide
 from .notes import fill_notes, notes_paragraphs
 from .plan import Rect, SlidePlan
@@ -107,9 +108,18 @@ def _add_locked_slide(prs, index: int, entry: DeckSlide, deck: Deck, theme: Them
     plan = plan_slide(entry, deck, theme)
     # The template's kept layout is slideLayout2.xml; ours follow it.
     layout = add_layout(prs, layout_name(index, slide_model.id), plan.background, plan.show_master_shapes, index + 2)
-    draw_plan(SlideShapes(layout._element.cSld.spTree, layout), plan, theme)
+    draw_plan(SlideShapes(layout._element.cSld.spTree, layout), plan.static(), theme)
     lock_tree(layout._element.cSld.spTree)
     slide = prs.slides.add_slide(layout)
+    # What appears on click must be on the slide itself (a layout cannot be animated): one
+    # locked group per step, faded in at one click each.
+    groups = []
+    for step in range(1, plan.step_count + 1):
+        group = slide.shapes.add_group_shape()
+        group.name = f"Klikk {step}"
+        draw_shapes(group.shapes, plan.at_step(step), theme)
+        groups.append(group)
+    add_click_sequence(slide, [[group.shape_id] for group in groups])
     title = slide.shapes.title
     title.text = plain_text(slide_model.title)
     title.name = "Tittel"

@@ -5,12 +5,13 @@ from __future__ import annotations
 import io
 
 from pptx.dml.color import RGBColor
-from pptx.enum.shapes import MSO_SHAPE
+from pptx.enum.dml import MSO_LINE_DASH_STYLE
+from pptx.enum.shapes import MSO_CONNECTOR, MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
 from pptx.util import Emu, Pt
 
-from ..ooxml.text import set_alt_text, set_bullet, set_language, set_no_bullet
-from .plan import Picture, Rect, SlidePlan, TextBox, TextPara
+from ..ooxml.text import set_alt_text, set_bullet, set_fill_alpha, set_language, set_no_bullet
+from .plan import Line, Oval, Picture, Rect, SlidePlan, TextBox, TextPara
 from .theme import EMU_PER_INCH, Theme
 
 _ALIGN = {"l": PP_ALIGN.LEFT, "ctr": PP_ALIGN.CENTER, "r": PP_ALIGN.RIGHT}
@@ -25,17 +26,55 @@ def emu(inches: float) -> Emu:
 
 def draw_plan(shapes, plan: SlidePlan, theme: Theme) -> list:
     """Add every shape of `plan` to `shapes`; return the python-pptx shapes in reading order."""
+    drawn = draw_shapes(shapes, plan.shapes, theme)
+    if plan.wordmark:
+        drawn.append(draw_wordmark(shapes, theme, theme.color(plan.wordmark_color)))
+    return drawn
+
+
+def draw_shapes(shapes, specs, theme: Theme) -> list:
     drawn = []
-    for spec in plan.shapes:
+    for spec in specs:
         if isinstance(spec, Rect):
             drawn.append(_rect(shapes, spec))
         elif isinstance(spec, TextBox):
             drawn.append(_text_box(shapes, spec, theme))
         elif isinstance(spec, Picture):
             drawn.append(_picture(shapes, spec))
-    if plan.wordmark:
-        drawn.append(draw_wordmark(shapes, theme, theme.color(plan.wordmark_color)))
+        elif isinstance(spec, Oval):
+            drawn.append(_oval(shapes, spec))
+        elif isinstance(spec, Line):
+            drawn.append(_line(shapes, spec))
     return drawn
+
+
+def _oval(shapes, spec: Oval):
+    kind = MSO_SHAPE.DONUT if spec.hole else MSO_SHAPE.OVAL
+    shape = shapes.add_shape(kind, emu(spec.x), emu(spec.y), emu(spec.w), emu(spec.h))
+    shape.name = spec.name
+    if spec.hole:
+        # The ring's thickness is a fraction of the shorter side (DrawingML preset "donut").
+        shape.adjustments[0] = min(spec.hole / min(spec.w, spec.h), 0.5)
+    shape.fill.solid()
+    shape.fill.fore_color.rgb = RGBColor.from_string(spec.fill)
+    if spec.alpha < 1:
+        set_fill_alpha(shape, spec.alpha)
+    if spec.line:
+        shape.line.color.rgb = RGBColor.from_string(spec.line)
+        shape.line.width = Pt(1.5)
+    else:
+        shape.line.fill.background()
+    shape.shadow.inherit = False
+    set_alt_text(shape, spec.description)
+    return shape
+
+
+def _line(shapes, spec: Line):
+    connector = shapes.add_connector(MSO_CONNECTOR.STRAIGHT, emu(spec.x1), emu(spec.y1), emu(spec.x2), emu(spec.y2))
+    connector.name = spec.name
+    connector.line.color.rgb = RGBColor.from_string(spec.color)
+    connector.line.width = Pt(spec.width_pt)
+    return connector
 
 
 def draw_wordmark(shapes, theme: Theme, color_hex: str):
@@ -60,13 +99,20 @@ def draw_wordmark(shapes, theme: Theme, color_hex: str):
 
 
 def _rect(shapes, spec: Rect):
-    shape = shapes.add_shape(MSO_SHAPE.RECTANGLE, emu(spec.x), emu(spec.y), emu(spec.w), emu(spec.h))
+    kind = MSO_SHAPE.ROUNDED_RECTANGLE if spec.rounded else MSO_SHAPE.RECTANGLE
+    shape = shapes.add_shape(kind, emu(spec.x), emu(spec.y), emu(spec.w), emu(spec.h))
     shape.name = spec.name
     shape.fill.solid()
     shape.fill.fore_color.rgb = RGBColor.from_string(spec.fill)
-    shape.line.fill.background()
+    if spec.line:
+        shape.line.color.rgb = RGBColor.from_string(spec.line)
+        shape.line.width = Pt(2)
+        if spec.dashed:
+            shape.line.dash_style = MSO_LINE_DASH_STYLE.DASH
+    else:
+        shape.line.fill.background()
     shape.shadow.inherit = False
-    set_alt_text(shape, "")
+    set_alt_text(shape, spec.description)
     return shape
 
 
@@ -84,6 +130,7 @@ def _text_box(shapes, spec: TextBox, theme: Theme):
     frame.word_wrap = True
     frame.auto_size = MSO_AUTO_SIZE.NONE
     frame.vertical_anchor = _ANCHOR[spec.anchor]
+    frame.margin_left = frame.margin_right = emu(spec.inset)
     for i, para in enumerate(spec.paragraphs):
         paragraph = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
         _fill_paragraph(paragraph, para, theme)

@@ -230,6 +230,10 @@ from .statistic import plan_statistic  # noqa: E402 - it builds on the helpers a
 
 PLANNERS["statistic"] = plan_statistic
 
+from .diagrams import plan_diagram  # noqa: E402 - it builds on the helpers above
+
+PLANNERS["diagram"] = plan_diagram
+
 
 def plan_slide(entry: DeckSlide, deck: Deck, theme: Theme) -> SlidePlan:
     return PLANNERS[entry.slide.layout](entry, deck, theme)

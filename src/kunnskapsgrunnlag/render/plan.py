@@ -6,7 +6,7 @@ text for overflow. One description, two consumers, so they cannot disagree.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from .richtext import Run
@@ -43,6 +43,8 @@ class TextBox:
     anchor: Anchor = "t"
     field: str = ""  # the content field it shows, for overflow messages
     measure: bool = True  # False for text that is allowed to be clipped (e.g. decoration)
+    step: int = 0  # 0: always shown; n: appears at the n-th click
+    inset: float = 0.1  # left and right inner margin, inches
 
 
 @dataclass(frozen=True)
@@ -53,6 +55,38 @@ class Rect:
     w: float
     h: float
     fill: str
+    step: int = 0
+    rounded: bool = False
+    line: str | None = None  # outline colour; none when None
+    dashed: bool = False
+    description: str = ""  # alt text, for the shape that describes a whole diagram
+
+
+@dataclass(frozen=True)
+class Oval:
+    name: str
+    x: float
+    y: float
+    w: float
+    h: float
+    fill: str
+    alpha: float = 1.0  # opacity of the fill, for overlapping circles
+    line: str | None = None
+    step: int = 0
+    hole: float = 0.0  # > 0: a ring of this thickness (inches) instead of a filled ellipse
+    description: str = ""  # alt text, for the shape that describes a whole diagram
+
+
+@dataclass(frozen=True)
+class Line:
+    name: str
+    x1: float
+    y1: float
+    x2: float
+    y2: float
+    color: str
+    width_pt: float = 1.25
+    step: int = 0
 
 
 @dataclass(frozen=True)
@@ -64,9 +98,10 @@ class Picture:
     h: float
     image: bytes
     alt: str
+    step: int = 0
 
 
-Shape = TextBox | Rect | Picture
+Shape = TextBox | Rect | Picture | Oval | Line
 
 
 @dataclass(frozen=True)
@@ -80,3 +115,14 @@ class SlidePlan:
 
     def text_boxes(self) -> list[TextBox]:
         return [s for s in self.shapes if isinstance(s, TextBox)]
+
+    @property
+    def step_count(self) -> int:
+        return max((s.step for s in self.shapes), default=0)
+
+    def static(self) -> SlidePlan:
+        """The shapes always shown (drawn on the slide's layout)."""
+        return replace(self, shapes=tuple(s for s in self.shapes if s.step == 0))
+
+    def at_step(self, step: int) -> tuple[Shape, ...]:
+        return tuple(s for s in self.shapes if s.step == step)

@@ -107,6 +107,8 @@ def render_slide(slide: Slide, context: Mapping[str, Any]) -> Slide:
             "left": column(c.left, "left"),
             "right": column(c.right, "right"),
             "links": links(c.links),
+            "side": bullets(c.side, "side"),
+            "alt": text(c.alt, "alt"),
         }
     )
     return dataclasses.replace(

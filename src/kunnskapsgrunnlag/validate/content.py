@@ -12,6 +12,7 @@ from ..load.yamlsource import LocatedMap
 from ..model import Catalogue, Recipe, RecipeItem, Section, Slide, SlideContent, Source
 from ..suggest import did_you_mean
 from . import schema
+from .diagrams import build_diagrams, check_diagram_references as _check_diagram_references
 from .fields import FieldChecker, type_name
 
 
@@ -26,7 +27,9 @@ def build_catalogue(raw: RawProject) -> tuple[Catalogue, list[Problem]]:
     _check_citations(raw, slides, sources, problems)
     known_sections = {s.id for s in sections}
     recipes = _recipes(raw.recipes, known_sections, set(slides), problems)
-    catalogue = Catalogue(tuple(sections), slides, sources, recipes)
+    diagrams = build_diagrams(raw.diagrams, problems)
+    _check_diagram_references(raw, slides, diagrams, problems)
+    catalogue = Catalogue(tuple(sections), slides, sources, recipes, diagrams)
     return catalogue, problems
 
 
@@ -245,6 +248,8 @@ def _content(data: LocatedMap, layout: str, check: FieldChecker) -> SlideContent
             values[name] = check.column(value, name, line)
         elif kind == "links":
             values[name] = check.links(value, name, line)
+        elif kind == "int":
+            values[name] = check.integer(value, name, line)
     return SlideContent(**values)
 
 

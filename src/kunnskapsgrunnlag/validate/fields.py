@@ -28,6 +28,12 @@ class FieldChecker:
         self.error(line, f"{name}: forventet tekst, fikk {got}")
         return None
 
+    def integer(self, value: Any, name: str, line: int) -> int | None:
+        if isinstance(value, int) and not isinstance(value, bool):
+            return value
+        self.error(line, f"{name}: forventet et heltall, fikk {type_name(value)}")
+        return None
+
     def boolean(self, value: Any, name: str, line: int) -> bool:
         if isinstance(value, bool):
             return value

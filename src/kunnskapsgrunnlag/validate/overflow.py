@@ -90,7 +90,7 @@ def box_height_in(box: TextBox, theme: Theme) -> tuple[float, str | None]:
         indent = 0.0
         if para.bullet:
             indent = BULLET_INDENT_IN if para.level == 0 else SUB_BULLET_MARGIN_IN
-        width_pt = (box.w - 2 * INSET_X_IN - indent) * 72
+        width_pt = (box.w - 2 * box.inset - indent) * 72
         lines, too_wide = paragraph_lines(para, width_pt, theme)
         widest = widest or too_wide
         total_pt += lines * para.size * LINE_FACTOR * theme.line_spacing
