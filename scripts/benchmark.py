@@ -38,9 +38,11 @@ def pandoc_markdown(project: Project) -> str:
     for section in catalogue.sections:
         for slide_id in section.slide_ids:
             slide = catalogue.slides[slide_id]
-            parts.append(f"# {slide.title}\n\n{slide.content.intro or ''}\n\n"
-                         + "\n".join(f"- {b.text}" for b in slide.content.bullets)
-                         + f"\n\n::: notes\n{slide.notes}\n:::\n")
+            parts.append(
+                f"# {slide.title}\n\n{slide.content.intro or ''}\n\n"
+                + "\n".join(f"- {b.text}" for b in slide.content.bullets)
+                + f"\n\n::: notes\n{slide.notes}\n:::\n"
+            )
     return "\n".join(parts)
 
 
@@ -59,29 +61,49 @@ def main() -> int:
     options = render_options(project)
     store = project_statistics(project.root)
     skien = registry.kommune("4003")
-    timed("én presentasjon (Skien, i prosessen, kald)",
-          lambda: build_one(project, catalogue, recipe, skien, options, out / "single", statistics=store))
-    timed("én presentasjon (Skien, i prosessen, varm)",
-          lambda: build_one(project, catalogue, recipe, skien, options, out / "single", statistics=store))
-    cli = [str(ROOT / ".venv" / "bin" / "kunnskapsgrunnlag"), "build", "--kommune", "4003", "--ut", str(out / "cli")]
-    timed("én presentasjon (kommandolinjen, med oppstart)", lambda: subprocess.run(cli, check=True, cwd=ROOT,
-                                                                                 capture_output=True))
+    timed(
+        "én presentasjon (Skien, i prosessen, kald)",
+        lambda: build_one(project, catalogue, recipe, skien, options, out / "single", statistics=store),
+    )
+    timed(
+        "én presentasjon (Skien, i prosessen, varm)",
+        lambda: build_one(project, catalogue, recipe, skien, options, out / "single", statistics=store),
+    )
+    cli = [
+        str(ROOT / ".venv" / "bin" / "kunnskapsgrunnlag"),
+        "build",
+        "--uten-notater",
+        "--kommune",
+        "4003",
+        "--ut",
+        str(out / "cli"),
+    ]
+    timed(
+        "én presentasjon (kommandolinjen, med oppstart)",
+        lambda: subprocess.run(cli, check=True, cwd=ROOT, capture_output=True),
+    )
     if shutil.which("pandoc"):
         md = out / "pandoc.md"
         md.write_text(pandoc_markdown(project), encoding="utf-8")
-        timed("pandoc, tilsvarende deck med bare tekst", lambda: subprocess.run(
-            ["pandoc", str(md), "-o", str(out / "pandoc.pptx")], check=True))
+        timed(
+            "pandoc, tilsvarende deck med bare tekst",
+            lambda: subprocess.run(["pandoc", str(md), "-o", str(out / "pandoc.pptx")], check=True),
+        )
     else:
         print("pandoc er ikke installert: ingen sammenligning")
 
     kommuner = list(registry.kommuner)[: args.limit]
     batch = BatchOptions(out_dir=out / "batch", jobs=args.jobs, force=True)
-    seconds = timed(f"{len(kommuner)} presentasjoner, -j {args.jobs} (alt bygges)",
-                    lambda: run_batch(project, registry, kommuner, batch))
+    seconds = timed(
+        f"{len(kommuner)} presentasjoner, -j {args.jobs} (alt bygges)",
+        lambda: run_batch(project, registry, kommuner, batch),
+    )
     print(f"{'':<52} {seconds / len(kommuner):8.2f} s per presentasjon")
     unchanged = BatchOptions(out_dir=out / "batch", jobs=args.jobs)
-    timed(f"{len(kommuner)} presentasjoner igjen, uendret (hoppes over)",
-          lambda: run_batch(project, registry, kommuner, unchanged))
+    timed(
+        f"{len(kommuner)} presentasjoner igjen, uendret (hoppes over)",
+        lambda: run_batch(project, registry, kommuner, unchanged),
+    )
     return 0
 
 

@@ -24,8 +24,10 @@ from kunnskapsgrunnlag.stats.model import LAND, Figure
 ROOT = Path(__file__).resolve().parent.parent
 COUNTY = "40"
 SUPPRESSED_FHI = "ikke publisert av FHI (tom verdi i kilden: for få elever eller svar til å vise tallet)"
-HEADER = ("Laget av scripts/convert_telemark.py fra shared/data/telemark/{origin}.\n"
-          "Ikke rediger for hånd: kjør skriptet på nytt. Verdier i prosent; null = mangler (se missing).")
+HEADER = (
+    "Laget av scripts/convert_telemark.py fra shared/data/telemark/{origin}.\n"
+    "Ikke rediger for hånd: kjør skriptet på nytt. Verdier i prosent; null = mangler (se missing)."
+)
 
 
 @dataclass(frozen=True)
@@ -51,6 +53,7 @@ def percent(text: str) -> float | None:
 def share_by_name(column: str, period: str, indicator: str):
     def rows(data: list[dict[str, str]], region: Callable[[str], str]) -> list[Figure]:
         return [Figure(indicator, region(r["Kommune"]), period, float(r[column])) for r in data]
+
     return rows
 
 
@@ -67,16 +70,22 @@ def barnehage(data: list[dict[str, str]], region: Callable[[str], str]) -> list[
 
 
 def barnevern(data: list[dict[str, str]], region: Callable[[str], str]) -> list[Figure]:
-    return [Figure("barnevern", region(r["Geografi"]), r["År"][:4], percent(r["Andel"])) for r in data
-            if r["Kjønn"] == "Kjønn samlet" and r["Alder"] == "0-17"]
+    return [
+        Figure("barnevern", region(r["Geografi"]), r["År"][:4], percent(r["Andel"]))
+        for r in data
+        if r["Kjønn"] == "Kjønn samlet" and r["Alder"] == "0-17"
+    ]
 
 
 def mobbing(data: list[dict[str, str]], region: Callable[[str], str]) -> list[Figure]:
     out = []
     for r in data:
         value = percent(r["Andel"])
-        out.append(Figure("mobbing", region(r["Kommune"]), dash(r["Skoleår"]), value,
-                          SUPPRESSED_FHI if value is None else None))
+        out.append(
+            Figure(
+                "mobbing", region(r["Kommune"]), dash(r["Skoleår"]), value, SUPPRESSED_FHI if value is None else None
+            )
+        )
     return out
 
 
@@ -84,17 +93,42 @@ FHI = "NLOD / CC BY 4.0 (Kilde: FHI)"
 SSB = "NLOD / CC BY 4.0 (Kilde: SSB)"
 DATASETS = (
     Dataset("neet", "neet-15-29-2024.csv", "SSB", "13556", SSB, share_by_name("Andel (2024)", "2024", "neet")),
-    Dataset("lavinntekt", "vedvarende-lavinntekt-0-17-2021-2023.csv", "FHI",
-            "Kommunehelsa statistikkbank, vedvarende lavinntekt (EU-60), fra SSBs inntektsstatistikk", FHI,
-            share_by_name("Andel (2021-2023)", "2021–2023", "lavinntekt"),
-            note="Treårsperiode; FHI publiserer andelen i hele prosent."),
-    Dataset("barnehage", "barnehagedekning-1-5.csv", "SSB", "13502", SSB, barnehage,
-            note="KOSTRA, barnehagedekning 1–5 år; kildefila oppgir andel, her gjort om til prosent."),
-    Dataset("barnevern", "barnevernstiltak-0-17.csv", "FHI", "FHI statistikkbank, tabell 337 (barnevernstiltak)",
-            FHI, barnevern, note="Kildefila oppgir andel, her gjort om til prosent."),
-    Dataset("mobbing", "mobbing-7-trinn.csv", "FHI",
-            "FHI statistikkbank, Elevundersøkelsen (standardisert andel, treårsgjennomsnitt)", FHI, mobbing,
-            note="Standardisert andel, treårsgjennomsnitt; kildefila oppgir andel, her gjort om til prosent."),
+    Dataset(
+        "lavinntekt",
+        "vedvarende-lavinntekt-0-17-2021-2023.csv",
+        "FHI",
+        "Kommunehelsa statistikkbank, vedvarende lavinntekt (EU-60), fra SSBs inntektsstatistikk",
+        FHI,
+        share_by_name("Andel (2021-2023)", "2021–2023", "lavinntekt"),
+        note="Treårsperiode; FHI publiserer andelen i hele prosent.",
+    ),
+    Dataset(
+        "barnehage",
+        "barnehagedekning-1-5.csv",
+        "SSB",
+        "13502",
+        SSB,
+        barnehage,
+        note="KOSTRA, barnehagedekning 1–5 år; kildefila oppgir andel, her gjort om til prosent.",
+    ),
+    Dataset(
+        "barnevern",
+        "barnevernstiltak-0-17.csv",
+        "FHI",
+        "FHI statistikkbank, tabell 337 (barnevernstiltak)",
+        FHI,
+        barnevern,
+        note="Kildefila oppgir andel, her gjort om til prosent.",
+    ),
+    Dataset(
+        "mobbing",
+        "mobbing-7-trinn.csv",
+        "FHI",
+        "FHI statistikkbank, Elevundersøkelsen (standardisert andel, treårsgjennomsnitt)",
+        FHI,
+        mobbing,
+        note="Standardisert andel, treårsgjennomsnitt; kildefila oppgir andel, her gjort om til prosent.",
+    ),
 )
 
 
@@ -108,6 +142,7 @@ def region_lookup(registry_dir: Path) -> Callable[[str], str]:
             return names[name.strip()]
         except KeyError:
             raise SystemExit(f"ukjent kommunenavn {name!r}: finnes ikke i fylke {COUNTY} i kommuner.json") from None
+
     return region
 
 
@@ -121,9 +156,17 @@ def main(argv: list[str] | None = None) -> int:
         with (args.fra / ds.origin).open(encoding="utf-8", newline="") as handle:
             figures = ds.rows(list(csv.DictReader(handle)), region)
         target = args.til / f"{ds.indicator}-telemark.yaml"
-        write_figure_file(target, ds.indicator, figures, source=ds.source, table=ds.table, licence=ds.licence,
-                          origin=f"shared/data/telemark/{ds.origin}", note=ds.note,
-                          header=HEADER.format(origin=ds.origin))
+        write_figure_file(
+            target,
+            ds.indicator,
+            figures,
+            source=ds.source,
+            table=ds.table,
+            licence=ds.licence,
+            origin=f"shared/data/telemark/{ds.origin}",
+            note=ds.note,
+            header=HEADER.format(origin=ds.origin),
+        )
         missing = sum(f.value is None for f in figures)
         print(f"{target.relative_to(ROOT)}: {len(figures)} tall ({missing} mangler)")
     return 0

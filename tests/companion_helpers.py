@@ -16,8 +16,9 @@ from kunnskapsgrunnlag.build import BuiltDeck, build_one, registry_for, render_o
 SMALL_DECK = ["tittel", "disposisjon", "tidlig-innsats", "sitat-frafall"]
 
 
-def build_small(project, catalogue, out_dir: Path, kommune: str | None = "4003",
-                ids: list[str] | None = None) -> BuiltDeck:
+def build_small(
+    project, catalogue, out_dir: Path, kommune: str | None = "4003", ids: list[str] | None = None
+) -> BuiltDeck:
     recipe = recipe_from_ids(catalogue, ids or SMALL_DECK, "Prøvepresentasjon")
     found = registry_for(project).kommune(kommune) if kommune else None
     return build_one(project, catalogue, recipe, found, render_options(project), out_dir)

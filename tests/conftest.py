@@ -60,21 +60,29 @@ class ContentTree:
         self.root = root
         for folder in ("templates", "data"):
             shutil.copytree(ROOT / folder, root / folder)
-        self.write("slides/sections.yaml", """
+        self.write(
+            "slides/sections.yaml",
+            """
             sections:
               - id: innledning
                 title: Innledning
                 numbered: false
                 slides: [forside, poeng]
-        """)
-        self.write("slides/00/forside.yaml", """
+        """,
+        )
+        self.write(
+            "slides/00/forside.yaml",
+            """
             id: forside
             title: Forsiden
             layout: title
             subtitle: Et kunnskapsgrunnlag
             sources: [fafo-2019]
-        """)
-        self.write("slides/00/poeng.yaml", """
+        """,
+        )
+        self.write(
+            "slides/00/poeng.yaml",
+            """
             id: poeng
             title: Tre poenger
             layout: bullets
@@ -82,16 +90,20 @@ class ContentTree:
               - Først
               - text: Så
                 sub: [en detalj]
-        """)
+        """,
+        )
         self.write("speaker_notes/00/forside.md", "Dette er **forsiden**.\n")
         self.write("speaker_notes/00/poeng.md", "Snakk om poengene.\n")
-        self.write("bibliography/kilder.yaml", """
+        self.write(
+            "bibliography/kilder.yaml",
+            """
             fafo-2019:
               authors: Hansen, I. L. S., Jensen, R. S. & Fløtten, T.
               year: "2019"
               title: 0-24-samarbeidet. Et kunnskapsgrunnlag
               series: Fafo-notat 2019:21
-        """)
+        """,
+        )
 
     def write(self, relative: str, text: str) -> Path:
         path = self.root / relative

@@ -42,9 +42,17 @@ def test_manifest_lists_inputs_slides_and_figures(tmp_path):
     skien = manifest["decks"]["4003-skien.pptx"]
     assert skien["kommune"] == "4003" and skien["slides"] == ["statistikk-neet", "statistikk-lavinntekt"]
     neet = {f["role"]: f for f in skien["figures"] if f["indicator"] == "neet"}
-    assert neet["kommune"] == {"indicator": "neet", "role": "kommune", "region": "4003", "period": "2024",
-                               "value": 11.5, "missing": None, "source": "SSB", "table": "13556",
-                               "licence": "NLOD / CC BY 4.0 (Kilde: SSB)"}
+    assert neet["kommune"] == {
+        "indicator": "neet",
+        "role": "kommune",
+        "region": "4003",
+        "period": "2024",
+        "value": 11.5,
+        "missing": None,
+        "source": "SSB",
+        "table": "13556",
+        "licence": "NLOD / CC BY 4.0 (Kilde: SSB)",
+    }
     assert neet["land"]["value"] == 9.9
     assert any(f["indicator"] == "vgs_ikke_fullfort" for f in skien["figures"])  # named in the notes
 

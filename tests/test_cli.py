@@ -52,12 +52,16 @@ def test_ambiguous_name_asks_for_the_number(tree, tmp_path):
     result = run("build", "--uten-notater", "--prosjekt", str(tree.root), "--kommune", "Våler", "--ut", str(tmp_path))
     assert result.exit_code == 2
     assert "finnes i flere fylker" in result.output
-    ok = run("build", "--uten-notater", "--prosjekt", str(tree.root), "--kommune", "Våler (Innlandet)", "--ut", str(tmp_path))
+    ok = run(
+        "build", "--uten-notater", "--prosjekt", str(tree.root), "--kommune", "Våler (Innlandet)", "--ut", str(tmp_path)
+    )
     assert ok.exit_code == 0, ok.output
 
 
 def test_unknown_slide_id_suggests_close_matches(tree, tmp_path):
-    result = run("build", "--uten-notater", "--prosjekt", str(tree.root), "--lysbilder", "forside,poenget", "--ut", str(tmp_path))
+    result = run(
+        "build", "--uten-notater", "--prosjekt", str(tree.root), "--lysbilder", "forside,poenget", "--ut", str(tmp_path)
+    )
     assert result.exit_code == 2
     assert "ukjent lysbilde eller seksjon 'poenget'; mente du 'poeng'?" in result.output
 

@@ -49,8 +49,10 @@ def test_no_run_of_ten_words_is_copied_from_the_seeds():
         for text in fidelity.slide_texts(yaml.safe_load(path.read_text(encoding="utf-8"))):
             copied += [f"{path.name}: {run}" for run in fidelity.copied_runs(text, grams)]
     for path in sorted((ROOT / "speaker_notes").rglob("*.md")):
-        copied += [f"{path.name}: {run}" for run in
-                   fidelity.copied_runs(fidelity.note_text(path.read_text(encoding="utf-8")), grams)]
+        copied += [
+            f"{path.name}: {run}"
+            for run in fidelity.copied_runs(fidelity.note_text(path.read_text(encoding="utf-8")), grams)
+        ]
     assert copied == []
 
 
@@ -71,7 +73,9 @@ FIGURES = {
     "ressurs-slt": ["200"],
     "case-holf": ["30 NAV-kontor"],
     "sintef-samhandlingstiltak": ["72"],
-    "pilot-programfinansiering": ["Tolv", ],
+    "pilot-programfinansiering": [
+        "Tolv",
+    ],
 }
 
 

@@ -91,7 +91,7 @@ def test_title_page_and_contents(project, small):
     assert "Skien kommune (4003), Telemark" in texts
     assert any(t.startswith("25. november 2025 · 5 lysbilder") for t in texts)
     assert any("Fafo-notat 2019:21" in t for t in texts)
-    contents = texts[texts.index("Innhold") + 1:]
+    contents = texts[texts.index("Innhold") + 1 :]
     assert contents[:3] == ["Innledning", "1\t0-24-samarbeidet", "2\tPresentasjonens disposisjon"]
     assert "5\tEget lysbilde" in contents
     anchors = document.element.body.findall(f".//{qn('w:hyperlink')}[@{qn('w:anchor')}]")
@@ -118,8 +118,9 @@ def test_docx_and_pdf_are_written_beside_the_deck(project, catalogue, tmp_path):
     built = build_small(project, catalogue, tmp_path / "ut")
     written = write_companions(project, built, pdf=True, notes=True, date=DATE, cache_dir=tmp_path / "cache")
     stem = built.path.with_suffix("")
-    assert sorted(written) == sorted([stem.with_suffix(".pdf"), stem.with_suffix(".notater.docx"),
-                                      stem.with_suffix(".notater.pdf")])
+    assert sorted(written) == sorted(
+        [stem.with_suffix(".pdf"), stem.with_suffix(".notater.docx"), stem.with_suffix(".notater.pdf")]
+    )
     deck_pages = pdf_pages(stem.with_suffix(".pdf"))
     assert len(deck_pages) == len(built.deck.slides) + 1
 
@@ -142,7 +143,10 @@ def test_docx_and_pdf_are_written_beside_the_deck(project, catalogue, tmp_path):
 @pytest.mark.slow
 def test_a_national_deck_has_a_national_title_page(project, catalogue, tmp_path):
     built = build_small(project, catalogue, tmp_path, kommune=None, ids=["kontekst-og-oppdrag"])
-    document = Document(io.BytesIO(render_notes_document(project, built, built.path.read_bytes(), date=DATE,
-                                                         cache_dir=tmp_path / "cache")))
+    document = Document(
+        io.BytesIO(
+            render_notes_document(project, built, built.path.read_bytes(), date=DATE, cache_dir=tmp_path / "cache")
+        )
+    )
     assert "Nasjonal utgave" in [p.text for p in document.paragraphs]
     assert len(document.inline_shapes) == 2

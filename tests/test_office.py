@@ -24,8 +24,7 @@ def test_without_soffice_the_message_says_what_to_install(monkeypatch, tmp_path)
     assert "notatdokumentet" in message and "LibreOffice" in message and "scripts/setup.sh" in message
 
 
-def test_without_libreoffice_the_notes_step_fails_and_the_deck_stays_valid(project, catalogue, monkeypatch,
-                                                                           tmp_path):
+def test_without_libreoffice_the_notes_step_fails_and_the_deck_stays_valid(project, catalogue, monkeypatch, tmp_path):
     built = build_small(project, catalogue, tmp_path / "ut")
     empty_path(monkeypatch, tmp_path)
     with pytest.raises(LibreOfficeMissing, match=r"4003-skien.pptx er skrevet, men .* trenger LibreOffice"):
@@ -61,8 +60,12 @@ def test_each_conversion_uses_a_private_profile(monkeypatch, tmp_path):
     for _ in range(2):
         with pytest.raises(ConversionFailed):
             office.docx_to_pdf(b"PK")
-    profiles = [word for line in log.read_text().splitlines() for word in line.split()
-                if word.startswith("-env:UserInstallation=file:///")]
+    profiles = [
+        word
+        for line in log.read_text().splitlines()
+        for word in line.split()
+        if word.startswith("-env:UserInstallation=file:///")
+    ]
     assert len(profiles) == 2 and profiles[0] != profiles[1]
 
 

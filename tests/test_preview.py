@@ -42,10 +42,12 @@ def test_a_slide_shared_by_two_municipalities_has_one_key(project, catalogue, tm
 
 def test_keys_follow_the_content_not_the_position(project, catalogue, tmp_path):
     theme = load_theme(project.theme_file)
-    one = slide_keys(build_small(project, catalogue, tmp_path / "a", ids=["tidlig-innsats", "sitat-frafall"]).deck,
-                     theme)
-    two = slide_keys(build_small(project, catalogue, tmp_path / "b", ids=["sitat-frafall", "tidlig-innsats"]).deck,
-                     theme)
+    one = slide_keys(
+        build_small(project, catalogue, tmp_path / "a", ids=["tidlig-innsats", "sitat-frafall"]).deck, theme
+    )
+    two = slide_keys(
+        build_small(project, catalogue, tmp_path / "b", ids=["sitat-frafall", "tidlig-innsats"]).deck, theme
+    )
     assert one[:2] == two[1::-1]
 
 
@@ -103,8 +105,12 @@ def test_preview_writes_thumbnails_and_a_contact_sheet(tree, tmp_path):
     result = CliRunner().invoke(preview_command, ["--prosjekt", str(tree.root), "--kommune", "4003", "--ut", str(out)])
     assert result.exit_code == 0, result.output
     folder = out / "preview" / "fullstendig" / "4003-skien"
-    assert sorted(p.name for p in folder.iterdir()) == ["01-forside.png", "02-poeng.png", "03-eget-lysbilde.png",
-                                                         "kontaktark.png"]
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "01-forside.png",
+        "02-poeng.png",
+        "03-eget-lysbilde.png",
+        "kontaktark.png",
+    ]
     assert Image.open(folder / "01-forside.png").size == (640, 360)
     assert "(3 nye, 0 fra hurtigbufferen)" in result.output
     again = CliRunner().invoke(preview_command, ["--prosjekt", str(tree.root), "--kommune", "4003", "--ut", str(out)])

@@ -22,9 +22,19 @@ def rendered_pdf(full_deck, tmp_path_factory):
     out = tmp_path_factory.mktemp("pdf")
     profile = out / "profile"
     subprocess.run(
-        ["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
-         "--outdir", str(out), str(full_deck.path)],
-        check=True, capture_output=True, timeout=300,
+        [
+            "soffice",
+            f"-env:UserInstallation=file://{profile}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(out),
+            str(full_deck.path),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
     )
     return out / (full_deck.path.stem + ".pdf")
 

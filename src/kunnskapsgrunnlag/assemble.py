@@ -22,8 +22,11 @@ def find_recipe(catalogue: Catalogue, name: str | None) -> Recipe:
         return catalogue.recipes[name]
     if name == FULL_RECIPE_ID:
         return full_recipe(catalogue)
-    raise LookupFailed(f"ukjent oppskrift {name!r}" + did_you_mean(name, catalogue.recipes)
-                       + f" (kjente: {', '.join(sorted(catalogue.recipes)) or 'ingen'})")
+    raise LookupFailed(
+        f"ukjent oppskrift {name!r}"
+        + did_you_mean(name, catalogue.recipes)
+        + f" (kjente: {', '.join(sorted(catalogue.recipes)) or 'ingen'})"
+    )
 
 
 def recipe_from_ids(catalogue: Catalogue, ids: list[str], title: str) -> Recipe:
@@ -36,7 +39,9 @@ def recipe_from_ids(catalogue: Catalogue, ids: list[str], title: str) -> Recipe:
         elif ref in catalogue.slides:
             items.append(RecipeItem("slide", ref))
         else:
-            raise LookupFailed(f"ukjent lysbilde eller seksjon {ref!r}" + did_you_mean(ref, [*section_ids, *catalogue.slides]))
+            raise LookupFailed(
+                f"ukjent lysbilde eller seksjon {ref!r}" + did_you_mean(ref, [*section_ids, *catalogue.slides])
+            )
     return Recipe("egendefinert", title, tuple(items))
 
 

@@ -21,13 +21,14 @@ from typing import Any, Literal
 
 from . import __version__
 from .assemble import recipe_from_ids
-from .render.incremental import IncrementalRenderer
 from .build import build_one, output_path, prepare, render_options, require_valid
 from .errors import KunnskapsgrunnlagError
+from .fingerprint import code_digest
 from .model import Catalogue, Deck, Kommune, Recipe
 from .project import Project
 from .registry import Registry
 from .render.deck import RenderOptions
+from .render.incremental import IncrementalRenderer
 from .render.templating import TemplateProblem
 from .stats.load import StatsStore
 from .stats.project import project_statistics
@@ -76,8 +77,13 @@ class BatchSummary:
 # --- choosing municipalities ----------------------------------------------------------------------
 
 
-def select_kommuner(registry: Registry, kommuner: Sequence[str] = (), fylker: Sequence[str] = (),
-                    statsforvaltere: Sequence[str] = (), alle: bool = False) -> list[Kommune]:
+def select_kommuner(
+    registry: Registry,
+    kommuner: Sequence[str] = (),
+    fylker: Sequence[str] = (),
+    statsforvaltere: Sequence[str] = (),
+    alle: bool = False,
+) -> list[Kommune]:
     """The municipalities named, in registry order, without duplicates. Unknown names raise LookupFailed."""
     chosen: dict[str, Kommune] = {}
     if alle:
@@ -108,18 +114,21 @@ def input_hashes(project: Project) -> dict[str, str]:
 
 def tool_digest() -> str:
     """The tool's version and its code: a change to either rebuilds every deck."""
-    digest = hashlib.sha256(__version__.encode())
-    for path in sorted(Path(__file__).parent.rglob("*.py")):
-        digest.update(path.read_bytes())
-    return digest.hexdigest()
+    return code_digest()
 
 
 def deck_key(inputs: dict[str, str], tool: str, recipe: Recipe, kommune: Kommune | None, password: str | None) -> str:
-    payload = json.dumps({"inputs": inputs, "tool": tool, "recipe": recipe.id,
-                          "items": [[i.kind, i.ref] for i in recipe.items],
-                          "kommune": kommune.nummer if kommune else None,
-                          "password": hashlib.sha256(password.encode()).hexdigest() if password else None},
-                         sort_keys=True)
+    payload = json.dumps(
+        {
+            "inputs": inputs,
+            "tool": tool,
+            "recipe": recipe.id,
+            "items": [[i.kind, i.ref] for i in recipe.items],
+            "kommune": kommune.nummer if kommune else None,
+            "password": hashlib.sha256(password.encode()).hexdigest() if password else None,
+        },
+        sort_keys=True,
+    )
     return hashlib.sha256(payload.encode()).hexdigest()
 
 
@@ -139,8 +148,14 @@ def write_manifest(folder: Path, recipe: Recipe, inputs: dict[str, str], entries
     manifest = read_manifest(folder)
     decks = manifest.get("decks") if isinstance(manifest.get("decks"), dict) else {}
     decks.update(entries)
-    data = {"tool": "kunnskapsgrunnlag", "version": __version__, "recipe": recipe.id, "title": recipe.title,
-            "inputs": inputs, "decks": dict(sorted(decks.items()))}
+    data = {
+        "tool": "kunnskapsgrunnlag",
+        "version": __version__,
+        "recipe": recipe.id,
+        "title": recipe.title,
+        "inputs": inputs,
+        "decks": dict(sorted(decks.items())),
+    }
     path = folder / MANIFEST
     write_text_atomic(path, json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False) + "\n")
     return path
@@ -158,17 +173,32 @@ def figures_used(deck: Deck, named: Iterable[str] = ()) -> list[dict[str, Any]]:
         for role, figure in (("kommune", comparison.kommune), ("fylke", comparison.fylke), ("land", comparison.land)):
             if figure is None:
                 continue
-            out.append({"indicator": ind_id, "role": role, "region": figure.region, "period": figure.period,
-                        "value": figure.value, "missing": figure.missing, "source": figure.source,
-                        "table": figure.table, "licence": figure.licence})
+            out.append(
+                {
+                    "indicator": ind_id,
+                    "role": role,
+                    "region": figure.region,
+                    "period": figure.period,
+                    "value": figure.value,
+                    "missing": figure.missing,
+                    "source": figure.source,
+                    "table": figure.table,
+                    "licence": figure.licence,
+                }
+            )
     return out
 
 
 def manifest_entry(deck: Deck, key: str, data_sha: str, size: int, named: Iterable[str] = ()) -> dict[str, Any]:
-    return {"kommune": deck.kommune.nummer if deck.kommune else None,
-            "navn": deck.kommune.navn if deck.kommune else None,
-            "input_hash": key, "sha256": data_sha, "size": size,
-            "slides": [e.slide.id for e in deck.slides], "figures": figures_used(deck, named)}
+    return {
+        "kommune": deck.kommune.nummer if deck.kommune else None,
+        "navn": deck.kommune.navn if deck.kommune else None,
+        "input_hash": key,
+        "sha256": data_sha,
+        "size": size,
+        "slides": [e.slide.id for e in deck.slides],
+        "figures": figures_used(deck, named),
+    }
 
 
 def template_indicators(catalogue: Catalogue, slide_ids: Iterable[str]) -> set[str]:
@@ -202,8 +232,15 @@ def _load_state(project: Project, registry: Registry, options: BatchOptions) -> 
     if options.slide_ids:
         recipe = recipe_from_ids(catalogue, list(options.slide_ids), recipe.title)
     render = render_options(project, options.password)
-    return _State(project, catalogue, recipe, render, project_statistics(project.root), registry,
-                  IncrementalRenderer(render))
+    return _State(
+        project,
+        catalogue,
+        recipe,
+        render,
+        project_statistics(project.root),
+        registry,
+        IncrementalRenderer(render, project.cache_dir),
+    )
 
 
 def _init_worker(project: Project, registry: Registry, options: BatchOptions) -> None:
@@ -218,8 +255,16 @@ def _build(nummer: str | None, out_dir: Path | None, key: str) -> DeckResult:
     kommune = state.registry.kommune(nummer) if nummer else None
     label = f"{kommune.nummer} {kommune.navn}" if kommune else "nasjonal"
     try:
-        built = build_one(state.project, state.catalogue, state.recipe, kommune, state.options, out_dir,
-                          statistics=state.statistics, renderer=state.renderer.render)
+        built = build_one(
+            state.project,
+            state.catalogue,
+            state.recipe,
+            kommune,
+            state.options,
+            out_dir,
+            statistics=state.statistics,
+            renderer=state.renderer.render,
+        )
         data_sha = hashlib.sha256(built.path.read_bytes()).hexdigest()
         named = template_indicators(state.catalogue, [e.slide.id for e in built.deck.slides])
         entry = manifest_entry(built.deck, key, data_sha, built.size, named)
@@ -239,8 +284,13 @@ def _unchanged(path: Path, key: str, manifest: dict[str, Any]) -> bool:
     return entry.get("sha256") == hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def run_batch(project: Project, registry: Registry, kommuner: Iterable[Kommune | None], options: BatchOptions,
-              on_result: Callable[[DeckResult], None] | None = None) -> BatchSummary:
+def run_batch(
+    project: Project,
+    registry: Registry,
+    kommuner: Iterable[Kommune | None],
+    options: BatchOptions,
+    on_result: Callable[[DeckResult], None] | None = None,
+) -> BatchSummary:
     """Build one deck per municipality. Raises only for phase-one errors (content, recipe, names)."""
     global _STATE
     targets = list(kommuner)
@@ -274,17 +324,21 @@ def run_batch(project: Project, registry: Registry, kommuner: Iterable[Kommune |
     else:
         _STATE = state  # inherited by forked workers; spawned ones load it in the initializer
         context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
-        with ProcessPoolExecutor(max_workers=options.jobs, mp_context=context, initializer=_init_worker,
-                                 initargs=(project, registry, options)) as pool:
-            futures = {pool.submit(_build, nummer, options.out_dir, key): (nummer, path)
-                       for nummer, key, path in todo}
+        with ProcessPoolExecutor(
+            max_workers=options.jobs,
+            mp_context=context,
+            initializer=_init_worker,
+            initargs=(project, registry, options),
+        ) as pool:
+            futures = {pool.submit(_build, nummer, options.out_dir, key): (nummer, path) for nummer, key, path in todo}
             for future in as_completed(futures):
                 nummer, path = futures[future]
                 try:
                     report(future.result())
                 except Exception as exc:  # a worker died: record it, keep the others
-                    report(DeckResult(nummer, nummer or "nasjonal", "failed",
-                                      reason=f"arbeidsprosessen stoppet: {exc}"))
+                    report(
+                        DeckResult(nummer, nummer or "nasjonal", "failed", reason=f"arbeidsprosessen stoppet: {exc}")
+                    )
 
     by_folder: dict[Path, dict[str, dict[str, Any]]] = {}
     for result in summary.results:
@@ -294,4 +348,3 @@ def run_batch(project: Project, registry: Registry, kommuner: Iterable[Kommune |
         write_manifest(folder, state.recipe, inputs, entries)
     summary.results.sort(key=lambda r: (r.kommune or "", r.label))
     return summary
-

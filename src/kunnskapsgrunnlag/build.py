@@ -6,8 +6,8 @@ The library never prints and never exits; the CLI does that.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -56,8 +56,9 @@ def overflow_warnings(project: Project, catalogue: Catalogue, theme: Theme, komm
     """Warnings for text that would not fit, measured on a deck holding every slide."""
     everything = Recipe("alt", "Alt", tuple(_all_sections(catalogue)))
     try:
-        deck = render_deck(with_statistics(assemble(catalogue, everything, kommune),
-                                           project_statistics_or_none(project.root)))
+        deck = render_deck(
+            with_statistics(assemble(catalogue, everything, kommune), project_statistics_or_none(project.root))
+        )
     except Exception:  # a template error: reported by check_templates already
         return []
     warnings = []
@@ -66,9 +67,15 @@ def overflow_warnings(project: Project, catalogue: Catalogue, theme: Theme, komm
             for found in overflows(plan_slide(entry, deck, theme), theme):
                 warnings.append(_overflow_problem(project, entry, found))
     except FontMissing as exc:
-        warnings.append(Problem(str(project.theme_file.relative_to(project.root)), None,
-                                f"fant ikke skriftfilen {exc.args[0]}: kan ikke måle om teksten får plass "
-                                "(installer den med scripts/setup.sh)", "warning"))
+        warnings.append(
+            Problem(
+                str(project.theme_file.relative_to(project.root)),
+                None,
+                f"fant ikke skriftfilen {exc.args[0]}: kan ikke måle om teksten får plass "
+                "(installer den med scripts/setup.sh)",
+                "warning",
+            )
+        )
     return warnings
 
 
@@ -86,8 +93,10 @@ def _overflow_problem(project: Project, entry: DeckSlide, found) -> Problem:
     if found.widest_word and found.needed_in <= found.available_in + 0.01:
         message = f"{field}: ordet {found.widest_word!r} er bredere enn boksen"
     else:
-        message = (f"{field}: teksten får ikke plass i boksen ({found.needed_in:.1f} av "
-                   f"{found.available_in:.1f} tommer i høyden); kort den ned eller del lysbildet")
+        message = (
+            f"{field}: teksten får ikke plass i boksen ({found.needed_in:.1f} av "
+            f"{found.available_in:.1f} tommer i høyden); kort den ned eller del lysbildet"
+        )
     return Problem(display, line, message, "warning")
 
 
@@ -132,8 +141,9 @@ def build_one(
 
 
 def render_options(project: Project, password: str | None = None) -> RenderOptions:
-    return RenderOptions(theme=load_theme(project.theme_file), blank_notes=load_blank_notes(project.templates),
-                         password=password)
+    return RenderOptions(
+        theme=load_theme(project.theme_file), blank_notes=load_blank_notes(project.templates), password=password
+    )
 
 
 def prepare(project: Project, recipe_name: str | None) -> tuple[Catalogue, Recipe]:

@@ -15,13 +15,19 @@ from .build import build_one, check, prepare, registry_for, render_options, requ
 from .companion import write_companions
 from .errors import ContentError, KunnskapsgrunnlagError, LookupFailed
 from .project import Project, open_project
+from .render.incremental import IncrementalRenderer
 from .render.theme import load_theme
 from .validate.templates import check_templates
 
 
 def project_option(func):
-    @click.option("--prosjekt", "project_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
-                  help="Prosjektmappen (den med slides/sections.yaml). Standard: denne mappen eller en over.")
+    @click.option(
+        "--prosjekt",
+        "project_dir",
+        type=click.Path(file_okay=False, path_type=Path),
+        default=None,
+        help="Prosjektmappen (den med slides/sections.yaml). Standard: denne mappen eller en over.",
+    )
     @functools.wraps(func)
     def wrapper(*args, project_dir: Path | None, **kwargs):
         try:
@@ -113,31 +119,71 @@ def check_command(project: Project, strict: bool) -> None:
 
 @main.command("build")
 @click.argument("recipe", required=False)
-@click.option("--kommune", "kommune_queries", metavar="NUMMER|NAVN", multiple=True,
-              help="Kommunen presentasjonen lages for (nummer eller navn). Kan gis flere ganger.")
-@click.option("--fylke", "fylker", metavar="NUMMER|NAVN", multiple=True,
-              help="Én presentasjon for hver kommune i fylket.")
-@click.option("--statsforvalter", "offices", metavar="KORTNAVN", multiple=True,
-              help="Én presentasjon for hver kommune embetet dekker (f.eks. vestfold-og-telemark).")
+@click.option(
+    "--kommune",
+    "kommune_queries",
+    metavar="NUMMER|NAVN",
+    multiple=True,
+    help="Kommunen presentasjonen lages for (nummer eller navn). Kan gis flere ganger.",
+)
+@click.option(
+    "--fylke", "fylker", metavar="NUMMER|NAVN", multiple=True, help="Én presentasjon for hver kommune i fylket."
+)
+@click.option(
+    "--statsforvalter",
+    "offices",
+    metavar="KORTNAVN",
+    multiple=True,
+    help="Én presentasjon for hver kommune embetet dekker (f.eks. vestfold-og-telemark).",
+)
 @click.option("--alle", is_flag=True, help="Én presentasjon for hver av landets kommuner.")
-@click.option("-j", "--jobber", "jobs", type=click.IntRange(min=1), default=1, show_default=True,
-              help="Antall prosesser som bygger samtidig.")
+@click.option(
+    "-j",
+    "--jobber",
+    "jobs",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Antall prosesser som bygger samtidig.",
+)
 @click.option("--force", is_flag=True, help="Bygg på nytt også presentasjoner der ingenting er endret.")
-@click.option("--lysbilder", "slide_ids", metavar="ID,ID,…",
-              help="Egen rekkefølge: seksjons- eller lysbilde-id-er, kommaseparert (i stedet for en oppskrift).")
-@click.option("--ut", "out_dir", type=click.Path(file_okay=False, path_type=Path),
-              help="Mappe for resultatet (standard: build/).")
-@click.option("--passord", "password",
-              help="Skrivebeskytt filen med dette passordet (åpnes skrivebeskyttet i Impress).")
+@click.option(
+    "--lysbilder",
+    "slide_ids",
+    metavar="ID,ID,…",
+    help="Egen rekkefølge: seksjons- eller lysbilde-id-er, kommaseparert (i stedet for en oppskrift).",
+)
+@click.option(
+    "--ut", "out_dir", type=click.Path(file_okay=False, path_type=Path), help="Mappe for resultatet (standard: build/)."
+)
+@click.option(
+    "--passord", "password", help="Skrivebeskytt filen med dette passordet (åpnes skrivebeskyttet i Impress)."
+)
 @click.option("--pdf", "as_pdf", is_flag=True, help="Skriv også presentasjonen som PDF (krever LibreOffice).")
-@click.option("--notater/--uten-notater", "with_notes", default=None,
-              help="Skriv notatdokumentet (.notater.docx og .notater.pdf; krever LibreOffice). "
-                   "Standard: ja for én presentasjon, nei for mange.")
+@click.option(
+    "--notater/--uten-notater",
+    "with_notes",
+    default=None,
+    help="Skriv notatdokumentet (.notater.docx og .notater.pdf; krever LibreOffice). "
+    "Standard: ja for én presentasjon, nei for mange.",
+)
 @project_option
 @user_errors
-def build_command(project: Project, recipe: str | None, kommune_queries: tuple[str, ...], fylker: tuple[str, ...],
-                  offices: tuple[str, ...], alle: bool, jobs: int, force: bool, slide_ids: str | None,
-                  out_dir: Path | None, password: str | None, as_pdf: bool, with_notes: bool | None) -> None:
+def build_command(
+    project: Project,
+    recipe: str | None,
+    kommune_queries: tuple[str, ...],
+    fylker: tuple[str, ...],
+    offices: tuple[str, ...],
+    alle: bool,
+    jobs: int,
+    force: bool,
+    slide_ids: str | None,
+    out_dir: Path | None,
+    password: str | None,
+    as_pdf: bool,
+    with_notes: bool | None,
+) -> None:
     """Bygg en presentasjon fra en oppskrift (standard: hele kunnskapsgrunnlaget), eller én per kommune.
 
     Med flere kommuner, --fylke, --statsforvalter eller --alle bygges én presentasjon per kommune,
@@ -159,8 +205,9 @@ def build_command(project: Project, recipe: str | None, kommune_queries: tuple[s
     if len(kommune_queries) > 1 or fylker or offices or alle:
         kommuner = select_kommuner(registry, kommune_queries, fylker, offices, alle)
         options = BatchOptions(recipe, ids, out_dir, password, force, jobs)
-        with click.progressbar(length=len(kommuner), label="Bygger", file=sys.stderr,
-                               item_show_func=lambda r: r.label if r else None) as bar:
+        with click.progressbar(
+            length=len(kommuner), label="Bygger", file=sys.stderr, item_show_func=lambda r: r.label if r else None
+        ) as bar:
             summary = run_batch(project, registry, kommuner, options, on_result=lambda r: bar.update(1, r))
         if with_notes or as_pdf:
             _write_batch_companions(project, summary, as_pdf, bool(with_notes))
@@ -171,7 +218,9 @@ def build_command(project: Project, recipe: str | None, kommune_queries: tuple[s
     if ids:
         chosen = recipe_from_ids(catalogue, list(ids), chosen.title)
     require_valid(check_templates(catalogue, [kommune], project.root))
-    built = build_one(project, catalogue, chosen, kommune, render_options(project, password), out_dir)
+    options = render_options(project, password)
+    renderer = IncrementalRenderer(options, project.cache_dir)
+    built = build_one(project, catalogue, chosen, kommune, options, out_dir, renderer=renderer.render)
     where = built.path.relative_to(Path.cwd()) if built.path.is_relative_to(Path.cwd()) else built.path
     click.echo(f"Skrev {where} ({len(built.deck.slides) + 1} lysbilder, {built.size / 1024:.0f} KiB)")
     notes = with_notes is None or with_notes
@@ -189,8 +238,9 @@ def _write_batch_companions(project: Project, summary, as_pdf: bool, notes: bool
     from .build import BuiltDeck
 
     built = [r for r in summary.of("built") if r.path is not None and r.deck is not None]
-    with click.progressbar(built, label="Notatdokumenter", file=sys.stderr,
-                           item_show_func=lambda r: r.label if r else None) as results:
+    with click.progressbar(
+        built, label="Notatdokumenter", file=sys.stderr, item_show_func=lambda r: r.label if r else None
+    ) as results:
         for result in results:
             deck_file = BuiltDeck(result.path, result.deck, result.path.stat().st_size)
             write_companions(project, deck_file, pdf=as_pdf, notes=notes)

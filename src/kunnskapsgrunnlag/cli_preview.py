@@ -21,16 +21,31 @@ from .validate.templates import check_templates
 
 @click.command("preview")
 @click.argument("recipe", required=False)
-@click.option("--kommune", "kommune_query", metavar="NUMMER|NAVN",
-              help="Kommunen presentasjonen lages for (nummer eller navn).")
-@click.option("--lysbilder", "slide_ids", metavar="ID,ID,…",
-              help="Egen rekkefølge: seksjons- eller lysbilde-id-er, kommaseparert (i stedet for en oppskrift).")
-@click.option("--ut", "out_dir", type=click.Path(file_okay=False, path_type=Path),
-              help="Mappe for resultatet (standard: build/; bildene havner i <ut>/preview/).")
-@click.option("--prosjekt", "project_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Prosjektmappen (den med slides/sections.yaml). Standard: denne mappen eller en over.")
-def preview_command(recipe: str | None, kommune_query: str | None, slide_ids: str | None,
-                    out_dir: Path | None, project_dir: Path | None) -> None:
+@click.option(
+    "--kommune", "kommune_query", metavar="NUMMER|NAVN", help="Kommunen presentasjonen lages for (nummer eller navn)."
+)
+@click.option(
+    "--lysbilder",
+    "slide_ids",
+    metavar="ID,ID,…",
+    help="Egen rekkefølge: seksjons- eller lysbilde-id-er, kommaseparert (i stedet for en oppskrift).",
+)
+@click.option(
+    "--ut",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Mappe for resultatet (standard: build/; bildene havner i <ut>/preview/).",
+)
+@click.option(
+    "--prosjekt",
+    "project_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Prosjektmappen (den med slides/sections.yaml). Standard: denne mappen eller en over.",
+)
+def preview_command(
+    recipe: str | None, kommune_query: str | None, slide_ids: str | None, out_dir: Path | None, project_dir: Path | None
+) -> None:
     """Lag PNG-bilder av hvert lysbilde og ett kontaktark av hele presentasjonen.
 
     Bildene gjør det lett å se over en endring uten å åpne PowerPoint. Lysbilder som er
@@ -61,8 +76,10 @@ def preview_command(recipe: str | None, kommune_query: str | None, slide_ids: st
     except KunnskapsgrunnlagError as exc:
         raise click.ClickException(str(exc)) from exc
     pictures = preview.pictures
-    click.echo(f"Skrev {len(preview.thumbnails)} lysbildebilder og {preview.contact_sheet.name} til "
-               f"{_shown(preview.folder)}/ ({pictures.rendered} nye, {pictures.cached} fra hurtigbufferen)")
+    click.echo(
+        f"Skrev {len(preview.thumbnails)} lysbildebilder og {preview.contact_sheet.name} til "
+        f"{_shown(preview.folder)}/ ({pictures.rendered} nye, {pictures.cached} fra hurtigbufferen)"
+    )
 
 
 def _shown(path: Path) -> Path:

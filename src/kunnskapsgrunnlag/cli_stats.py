@@ -35,15 +35,26 @@ def _known_indicator(project: Project, indicator: str) -> None:
         from .suggest import did_you_mean
 
         known = sorted(store.indicators) if store else []
-        raise LookupFailed(f"ukjent indikator {indicator!r}{did_you_mean(indicator, known)} "
-                           f"(definer den i data/statistikk/indikatorer.yaml; kjente: {', '.join(known)})")
+        raise LookupFailed(
+            f"ukjent indikator {indicator!r}{did_you_mean(indicator, known)} "
+            f"(definer den i data/statistikk/indikatorer.yaml; kjente: {', '.join(known)})"
+        )
 
 
-def _save(project: Project, indicator: str, imported: Imported, name: str, origin: str,
-          source: str, table: str, licence: str) -> Path:
+def _save(
+    project: Project, indicator: str, imported: Imported, name: str, origin: str, source: str, table: str, licence: str
+) -> Path:
     target = statistics_dir(project.root) / FIGURE_FOLDER / f"{indicator}-{slug(name)}.yaml"
-    write_figure_file(target, indicator, imported.figures, source=source, table=table, licence=licence,
-                      origin=origin, header=f"Importert med «kunnskapsgrunnlag stats» fra {origin}.")
+    write_figure_file(
+        target,
+        indicator,
+        imported.figures,
+        source=source,
+        table=table,
+        licence=licence,
+        origin=origin,
+        header=f"Importert med «kunnskapsgrunnlag stats» fra {origin}.",
+    )
     return target
 
 
@@ -52,8 +63,11 @@ def _report(target: Path, imported: Imported, project: Project) -> None:
     where = target.relative_to(project.root) if target.is_relative_to(project.root) else target
     click.echo(f"Skrev {where}: {len(imported.figures)} tall, {missing} mangler")
     if imported.unmapped:
-        click.echo(f"Hoppet over {len(imported.unmapped)} regioner som ikke finnes i kommuneregisteret: "
-                   f"{', '.join(imported.unmapped[:10])}", err=True)
+        click.echo(
+            f"Hoppet over {len(imported.unmapped)} regioner som ikke finnes i kommuneregisteret: "
+            f"{', '.join(imported.unmapped[:10])}",
+            err=True,
+        )
 
 
 @click.group("stats")
@@ -71,18 +85,37 @@ def stats_group() -> None:
 @stats_group.command("import")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--indikator", "indicator", required=True, help="Indikator-id fra data/statistikk/indikatorer.yaml.")
-@click.option("--velg", "select", multiple=True, metavar="DIM=KODE",
-              help="Velg én kode i en dimensjon med flere verdier (JSON-stat), f.eks. ContentsCode=Andel.")
-@click.option("--faktor", type=float, default=1.0, show_default=True,
-              help="Gang verdiene med dette (100 gjør andeler om til prosent).")
+@click.option(
+    "--velg",
+    "select",
+    multiple=True,
+    metavar="DIM=KODE",
+    help="Velg én kode i en dimensjon med flere verdier (JSON-stat), f.eks. ContentsCode=Andel.",
+)
+@click.option(
+    "--faktor",
+    type=float,
+    default=1.0,
+    show_default=True,
+    help="Gang verdiene med dette (100 gjør andeler om til prosent).",
+)
 @click.option("--periode", help="Perioden, for CSV uten periodekolonne.")
 @click.option("--kilde", "source", default="SSB", show_default=True, help="Kilden (SSB eller FHI).")
 @click.option("--tabell", "table", default="", help="Tabellnummeret (standard: fra JSON-stat-filen).")
 @click.option("--lisens", "licence", default="NLOD / CC BY 4.0", show_default=True)
 @project_option
 @user_errors
-def import_command(project: Project, file: Path, indicator: str, select: tuple[str, ...], faktor: float,
-                   periode: str | None, source: str, table: str, licence: str) -> None:
+def import_command(
+    project: Project,
+    file: Path,
+    indicator: str,
+    select: tuple[str, ...],
+    faktor: float,
+    periode: str | None,
+    source: str,
+    table: str,
+    licence: str,
+) -> None:
     """Importer JSON-stat 2.0 (SSB/FHI) eller CSV til data/statistikk/tall/.
 
     Regionkoder knyttes til kommuneregisteret; SSBs symboler .. : . blir manglende verdier med
@@ -102,8 +135,9 @@ def import_command(project: Project, file: Path, indicator: str, select: tuple[s
             raise ImportFailed(f"{file}: kunne ikke lese filen som UTF-8: {exc}") from exc
         imported = import_csv(text, indicator, registry, origin=str(file), period=periode, factor=faktor)
     else:
-        imported = import_jsonstat(read_json(file), indicator, registry, origin=str(file),
-                                   select=_pairs(select, "--velg"), factor=faktor)
+        imported = import_jsonstat(
+            read_json(file), indicator, registry, origin=str(file), select=_pairs(select, "--velg"), factor=faktor
+        )
     target = _save(project, indicator, imported, file.stem, file.name, source, table or imported.table, licence)
     _report(target, imported, project)
 
@@ -111,21 +145,48 @@ def import_command(project: Project, file: Path, indicator: str, select: tuple[s
 @stats_group.command("fetch")
 @click.argument("table")
 @click.option("--indikator", "indicator", required=True, help="Indikator-id fra data/statistikk/indikatorer.yaml.")
-@click.option("--verdier", "values", multiple=True, metavar="DIM=KODER",
-              help="valueCodes, f.eks. Region=4003,40,0 eller Tid=top(1). Kan gis flere ganger.")
-@click.option("--kodeliste", "codelists", multiple=True, metavar="DIM=LISTE",
-              default=("Region=agg_KommGjeldende",), show_default=True, help="codelist for en dimensjon.")
+@click.option(
+    "--verdier",
+    "values",
+    multiple=True,
+    metavar="DIM=KODER",
+    help="valueCodes, f.eks. Region=4003,40,0 eller Tid=top(1). Kan gis flere ganger.",
+)
+@click.option(
+    "--kodeliste",
+    "codelists",
+    multiple=True,
+    metavar="DIM=LISTE",
+    default=("Region=agg_KommGjeldende",),
+    show_default=True,
+    help="codelist for en dimensjon.",
+)
 @click.option("--velg", "select", multiple=True, metavar="DIM=KODE", help="Som for import.")
 @click.option("--faktor", type=float, default=1.0, show_default=True)
 @click.option("--api", help="PxWebApi v2-adressen (standard: SSB, eller $KUNNSKAPSGRUNNLAG_SSB_API).")
 @click.option("--timeout", type=float, default=15.0, show_default=True, help="Sekunder per forsøk.")
-@click.option("--forsok", "retries", type=click.IntRange(0, 10), default=3, show_default=True,
-              help="Nye forsøk etter tidsavbrudd eller serverfeil.")
+@click.option(
+    "--forsok",
+    "retries",
+    type=click.IntRange(0, 10),
+    default=3,
+    show_default=True,
+    help="Nye forsøk etter tidsavbrudd eller serverfeil.",
+)
 @project_option
 @user_errors
-def fetch_command(project: Project, table: str, indicator: str, values: tuple[str, ...],
-                  codelists: tuple[str, ...], select: tuple[str, ...], faktor: float, api: str | None,
-                  timeout: float, retries: int) -> None:
+def fetch_command(
+    project: Project,
+    table: str,
+    indicator: str,
+    values: tuple[str, ...],
+    codelists: tuple[str, ...],
+    select: tuple[str, ...],
+    faktor: float,
+    api: str | None,
+    timeout: float,
+    retries: int,
+) -> None:
     """Hent en tabell fra SSBs PxWebApi v2 (JSON-stat 2.0) og importer den.
 
     Råsvaret lagres i data/statistikk/kilder/ så importen kan gjentas uten nett.
@@ -135,14 +196,29 @@ def fetch_command(project: Project, table: str, indicator: str, values: tuple[st
       kunnskapsgrunnlag stats fetch 13556 --indikator neet --verdier Region=* --verdier Tid=top(1)
     """
     _known_indicator(project, indicator)
-    data = fetch_table(table, _pairs(values, "--verdier"), _pairs(codelists, "--kodeliste"), api=api,
-                       timeout=timeout, retries=retries)
+    data = fetch_table(
+        table, _pairs(values, "--verdier"), _pairs(codelists, "--kodeliste"), api=api, timeout=timeout, retries=retries
+    )
     raw = statistics_dir(project.root) / "kilder" / f"ssb-{slug(table)}.json"
     write_text_atomic(raw, json.dumps(data, ensure_ascii=False, indent=1) + "\n")
-    imported = import_jsonstat(data, indicator, registry_for(project), origin=f"SSB tabell {table}",
-                               select=_pairs(select, "--velg"), factor=faktor)
-    target = _save(project, indicator, imported, f"ssb-{table}", f"SSB PxWebApi v2, tabell {table}", "SSB",
-                   imported.table or table, "NLOD / CC BY 4.0 (Kilde: SSB)")
+    imported = import_jsonstat(
+        data,
+        indicator,
+        registry_for(project),
+        origin=f"SSB tabell {table}",
+        select=_pairs(select, "--velg"),
+        factor=faktor,
+    )
+    target = _save(
+        project,
+        indicator,
+        imported,
+        f"ssb-{table}",
+        f"SSB PxWebApi v2, tabell {table}",
+        "SSB",
+        imported.table or table,
+        "NLOD / CC BY 4.0 (Kilde: SSB)",
+    )
     _report(target, imported, project)
 
 
@@ -164,8 +240,11 @@ def show_command(project: Project, kommune_query: str | None) -> None:
     for comparison in store.comparisons(kommune).values():
         ind = comparison.indicator
         click.secho(f"{ind.id}: {ind.label}", bold=True)
-        rows = [("kommune", comparison.kommune_navn, comparison.kommune), ("fylke", comparison.fylke_navn,
-                comparison.fylke), ("land", "Hele landet", comparison.land)]
+        rows = [
+            ("kommune", comparison.kommune_navn, comparison.kommune),
+            ("fylke", comparison.fylke_navn, comparison.fylke),
+            ("land", "Hele landet", comparison.land),
+        ]
         for role, name, figure in rows:
             if name is None:
                 continue

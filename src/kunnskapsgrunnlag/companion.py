@@ -52,7 +52,8 @@ def write_companions(
         office.require_tools()
     except office.LibreOfficeMissing as exc:
         raise office.LibreOfficeMissing(
-            f"{built.path.name} er skrevet, men {exc}, eller bygg med --uten-notater") from exc
+            f"{built.path.name} er skrevet, men {exc}, eller bygg med --uten-notater"
+        ) from exc
     paths = companion_paths(built.path)
     pptx = built.path.read_bytes()
     outputs: dict[Path, bytes] = {}
@@ -83,14 +84,16 @@ def render_notes_document(
     try:
         blank_text = explanation.read_text(encoding="utf-8")
     except OSError as exc:
-        raise KunnskapsgrunnlagError(f"{explanation}: teksten om det tomme lysbildet kunne ikke leses: "
-                                     f"{exc.strerror or exc}") from exc
+        raise KunnskapsgrunnlagError(
+            f"{explanation}: teksten om det tomme lysbildet kunne ikke leses: {exc.strerror or exc}"
+        ) from exc
     options = NotesDocOptions(theme=load_theme(project.theme_file), date=date or build_date(), blank_text=blank_text)
     return render_notes_docx(built.deck, pictures.images, options)
 
 
-def pictures_for(project: Project, built: BuiltDeck, pptx: bytes, *, cache_dir: Path | None = None,
-                 deck_pdf: bytes | None = None) -> SlidePictures:
+def pictures_for(
+    project: Project, built: BuiltDeck, pptx: bytes, *, cache_dir: Path | None = None, deck_pdf: bytes | None = None
+) -> SlidePictures:
     keys = slide_keys(built.deck, load_theme(project.theme_file))
     return slide_pictures(pptx, keys, cache_dir or cache_dir_for(project), deck_pdf=deck_pdf)
 

@@ -87,8 +87,9 @@ def contact_sheet(pictures: Sequence[bytes], labels: Sequence[str], columns: int
     tiles = [Image.open(io.BytesIO(p)).convert("RGB") for p in pictures]
     tile_h = round(tiles[0].height * TILE_WIDTH / tiles[0].width) if tiles else 180
     rows = max(1, -(-len(tiles) // columns))
-    sheet = Image.new("RGB", (GAP + columns * (TILE_WIDTH + GAP), GAP + rows * (tile_h + LABEL_HEIGHT + GAP)),
-                      (238, 241, 245))
+    sheet = Image.new(
+        "RGB", (GAP + columns * (TILE_WIDTH + GAP), GAP + rows * (tile_h + LABEL_HEIGHT + GAP)), (238, 241, 245)
+    )
     draw = ImageDraw.Draw(sheet)
     font = _label_font()
     for index, (tile, label) in enumerate(zip(tiles, labels, strict=True)):

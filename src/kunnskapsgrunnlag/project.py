@@ -29,6 +29,11 @@ class Project:
     def build_dir(self) -> Path:
         return self.root / "build"
 
+    @property
+    def cache_dir(self) -> Path:
+        """Rendered parts and slide pictures kept between runs (never committed)."""
+        return self.root / ".cache"
+
 
 def open_project(start: Path | None) -> Project:
     root = find_project_root(start or Path.cwd())

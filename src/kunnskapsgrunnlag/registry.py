@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import unicodedata
 from dataclasses import dataclass
 from functools import cached_property
@@ -68,11 +67,15 @@ class Registry:
     def office(self, query: str) -> Statsforvalter:
         folded = _fold(query)
         for office in self.offices:
-            if folded in (_fold(office.navn), _fold(office.kortnavn)) or folded in _fold(office.navn).split(" i ", 1)[-1:]:
+            if (
+                folded in (_fold(office.navn), _fold(office.kortnavn))
+                or folded in _fold(office.navn).split(" i ", 1)[-1:]
+            ):
                 return office
         hints = closest(query, [o.kortnavn for o in self.offices])
         raise LookupFailed(
-            f"ukjent statsforvalter {query!r}" + (f"; mente du {', '.join(hints)}?" if hints else "")
+            f"ukjent statsforvalter {query!r}"
+            + (f"; mente du {', '.join(hints)}?" if hints else "")
             + f" (kjente: {', '.join(o.kortnavn for o in self.offices)})"
         )
 
@@ -87,7 +90,11 @@ def _nearest_numbers(number: str, candidates: list[str], n: int = 3) -> list[str
     """Numbers sharing the longest prefix (the county), then the numerically closest."""
 
     def score(candidate: str) -> tuple[int, int]:
-        return (-len(os.path.commonprefix([number, candidate])), abs(int(candidate) - int(number)))
+        shared = next(
+            (i for i, (a, b) in enumerate(zip(number, candidate, strict=False)) if a != b),
+            min(len(number), len(candidate)),
+        )
+        return (-shared, abs(int(candidate) - int(number)))
 
     return sorted(candidates, key=score)[:n]
 

@@ -13,7 +13,6 @@ has the whole deck as PDF (`build --pdf`), its pages are used and LibreOffice is
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import io
 from collections.abc import Callable, Sequence
@@ -24,6 +23,7 @@ from pptx import Presentation
 
 from . import __version__
 from .errors import BuildFailed
+from .fingerprint import code_digest
 from .model import Deck
 from .project import Project
 from .render import office
@@ -103,15 +103,17 @@ def slide_pictures(
     return SlidePictures(tuple(found[key] for key in keys), tuple(keys), len(missing))
 
 
-def _render(pptx: bytes, count: int, missing: list[int], deck_pdf: bytes | None,
-            to_pdf: PdfConverter, to_pngs: Rasteriser) -> list[bytes]:
+def _render(
+    pptx: bytes, count: int, missing: list[int], deck_pdf: bytes | None, to_pdf: PdfConverter, to_pngs: Rasteriser
+) -> list[bytes]:
     if deck_pdf is not None:
         return to_pngs(deck_pdf, pages=[i + 1 for i in missing])
     subset = pptx if len(missing) == count else keep_slides(pptx, missing)
     pictures = to_pngs(to_pdf(subset), pages=range(1, len(missing) + 1))
     if len(pictures) != len(missing):
-        raise BuildFailed(f"LibreOffice laget {len(pictures)} sider av {len(missing)} lysbilder; "
-                          "er noen lysbilder skjult?")
+        raise BuildFailed(
+            f"LibreOffice laget {len(pictures)} sider av {len(missing)} lysbilder; er noen lysbilder skjult?"
+        )
     return pictures
 
 
@@ -145,13 +147,6 @@ def _read(cache_dir: Path, key: str) -> bytes | None:
     return data if data.startswith(b"\x89PNG") else None
 
 
-@functools.cache
 def _code_fingerprint() -> str:
     """A hash of the drawing code, so that a change to how slides are drawn renews the pictures."""
-    package = Path(__file__).parent
-    digest = hashlib.sha256()
-    for folder in ("render", "ooxml"):
-        for path in sorted((package / folder).glob("*.py")):
-            if path.name not in _NOT_DRAWING:
-                digest.update(path.name.encode() + b"\0" + path.read_bytes())
-    return digest.hexdigest()[:16]
+    return code_digest(("render", "ooxml"), frozenset(_NOT_DRAWING))[:16]

@@ -70,15 +70,28 @@ def test_impress_keeps_the_animations_and_renders_every_step(animated, tmp_path)
     if shutil.which("soffice") is None:
         pytest.fail("LibreOffice (soffice) is required: run scripts/setup.sh")
     for target in ("odp", "pdf"):
-        subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp_path / 'profile'}", "--headless",
-                        "--convert-to", target, "--outdir", str(tmp_path), str(animated.path)],
-                       check=True, capture_output=True, timeout=300)
+        subprocess.run(
+            [
+                "soffice",
+                f"-env:UserInstallation=file://{tmp_path / 'profile'}",
+                "--headless",
+                "--convert-to",
+                target,
+                "--outdir",
+                str(tmp_path),
+                str(animated.path),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=300,
+        )
     content = zipfile.ZipFile(tmp_path / f"{animated.path.stem}.odp").read("content.xml").decode()
     pages = re.findall(r"<draw:page .*?</draw:page>", content, flags=re.S)
     clicks = [len(re.findall(r'presentation:node-type="on-click"', page)) for page in pages]
     assert clicks[:4] == [4, 1, 0, 1]
-    text = subprocess.run(["pdftotext", str(tmp_path / f"{animated.path.stem}.pdf"), "-"], check=True,
-                          capture_output=True).stdout.decode()
+    text = subprocess.run(
+        ["pdftotext", str(tmp_path / f"{animated.path.stem}.pdf"), "-"], check=True, capture_output=True
+    ).stdout.decode()
     text = " ".join(text.split())
     # The final state shows every step.
     for expected in ("Personlige egenskaper", "Startlån", "Oppfølgingstjenesten", "Implementere ny praksis"):

@@ -15,8 +15,9 @@ def test_incremental_render_matches_full_render(project, catalogue, tmp_path):
     recipe = find_recipe(catalogue, "hvorfor-samordning")
     for number in ("4003", "4010", "0301", None):
         kommune = registry.kommune(number) if number else None
-        fast = build_one(project, catalogue, recipe, kommune, options, tmp_path / "fast", statistics=store,
-                         renderer=renderer.render)
+        fast = build_one(
+            project, catalogue, recipe, kommune, options, tmp_path / "fast", statistics=store, renderer=renderer.render
+        )
         full = build_one(project, catalogue, recipe, kommune, options, tmp_path / "full", statistics=store)
         assert fast.path.read_bytes() == full.path.read_bytes(), number
     assert renderer.full_renders == 1 and renderer.partial_renders == 3

@@ -7,9 +7,15 @@ import pytest
 from kunnskapsgrunnlag.render.theme import load_theme
 
 PAIRS = [
-    ("text", "background"), ("heading", "background"), ("accent", "background"), ("muted", "background"),
-    ("text", "panel"), ("heading", "panel"), ("muted", "panel"),
-    ("divider_text", "divider_background"), ("divider_number", "divider_background"),
+    ("text", "background"),
+    ("heading", "background"),
+    ("accent", "background"),
+    ("muted", "background"),
+    ("text", "panel"),
+    ("heading", "panel"),
+    ("muted", "panel"),
+    ("divider_text", "divider_background"),
+    ("divider_number", "divider_background"),
 ]
 
 

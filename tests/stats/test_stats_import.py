@@ -51,13 +51,15 @@ def test_not_jsonstat_is_rejected(registry):
 
 
 def test_csv_with_names_codes_status_symbols_and_decimal_comma(registry):
-    text = ("region;periode;verdi\n"
-            "Hele landet;2024;9,9\n"
-            "Telemark;2024;11\n"
-            "4003;2024;11,5\n"
-            "Siljan;2024;..\n"
-            "Hjartdal;2024;:\n"
-            "Atlantis;2024;3\n")
+    text = (
+        "region;periode;verdi\n"
+        "Hele landet;2024;9,9\n"
+        "Telemark;2024;11\n"
+        "4003;2024;11,5\n"
+        "Siljan;2024;..\n"
+        "Hjartdal;2024;:\n"
+        "Atlantis;2024;3\n"
+    )
     imported = import_csv(text, "neet", registry, origin="neet.csv")
     figures = by_key(imported)
     assert figures[("0", "2024")].value == 9.9

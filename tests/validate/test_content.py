@@ -65,8 +65,10 @@ def test_citation_of_unknown_source(tree):
 
 
 def test_undefined_template_name_points_into_the_field(tree):
-    tree.write("slides/00/forside.yaml",
-               "id: forside\ntitle: Forsiden\nlayout: title\nsubtitle: For {{ kommune.navnet }}\nsources: [fafo-2019]\n")
+    tree.write(
+        "slides/00/forside.yaml",
+        "id: forside\ntitle: Forsiden\nlayout: title\nsubtitle: For {{ kommune.navnet }}\nsources: [fafo-2019]\n",
+    )
     [error] = errors_of(tree)
     assert error.startswith("slides/00/forside.yaml:4: subtitle: udefinert navn i malen:")
     assert "has no attribute 'navnet'" in error
@@ -90,7 +92,10 @@ def test_id_must_match_file_name(tree):
 
 
 def test_colon_in_bullet_gets_a_hint(tree):
-    tree.write("slides/00/poeng.yaml", "id: poeng\ntitle: Tre poenger\nlayout: bullets\nbullets:\n  - Barnehage i 2017: 91 prosent\n")
+    tree.write(
+        "slides/00/poeng.yaml",
+        "id: poeng\ntitle: Tre poenger\nlayout: bullets\nbullets:\n  - Barnehage i 2017: 91 prosent\n",
+    )
     assert errors_of(tree) == [
         "slides/00/poeng.yaml:5: bullets[0]: punktet inneholder «: » og ble lest som et oppslag; "
         "sett hele punktet i anførselstegn"

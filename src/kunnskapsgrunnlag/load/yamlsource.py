@@ -34,7 +34,11 @@ class LocatedList(list):
         return self.item_lines[index] if index < len(self.item_lines) else self.line
 
 
-class _LocatingLoader(yaml.SafeLoader):
+# libyaml's parser (CSafeLoader) is several times faster; node marks and constructors work the same.
+_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _LocatingLoader(_BaseLoader):
     pass
 
 
@@ -47,9 +51,7 @@ def _construct_mapping(loader: _LocatingLoader, node: yaml.MappingNode) -> Locat
         key = loader.construct_object(key_node, deep=True)
         key = str(key) if not isinstance(key, str) else key
         if key in result:
-            raise yaml.constructor.ConstructorError(
-                None, None, f"nøkkelen '{key}' står to ganger", key_node.start_mark
-            )
+            raise yaml.constructor.ConstructorError(None, None, f"nøkkelen '{key}' står to ganger", key_node.start_mark)
         result[key] = loader.construct_object(value_node, deep=True)
         result.key_lines[key] = key_node.start_mark.line + 1
     return result
@@ -67,7 +69,7 @@ _LocatingLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG,
 # Keep dates and times as the strings the editor wrote: "2019" and "2017-2020" must not change type.
 _LocatingLoader.yaml_implicit_resolvers = {
     first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    for first, resolvers in _BaseLoader.yaml_implicit_resolvers.items()
 }
 
 

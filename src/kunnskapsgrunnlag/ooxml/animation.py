@@ -38,8 +38,9 @@ def _target(parent: etree._Element, shape_id: int) -> None:
 
 def _fade_in(parent_list: etree._Element, ids: _Ids, shape_id: int, node_type: str) -> None:
     par = etree.SubElement(parent_list, qn("p:par"))
-    ctn = _ctn(par, ids, presetID="10", presetClass="entr", presetSubtype="0", fill="hold", grpId="0",
-               nodeType=node_type)
+    ctn = _ctn(
+        par, ids, presetID="10", presetClass="entr", presetSubtype="0", fill="hold", grpId="0", nodeType=node_type
+    )
     _cond_list(ctn, "p:stCondLst", "0")
     children = etree.SubElement(ctn, qn("p:childTnLst"))
     # Make the shape visible, then fade it in.
@@ -104,8 +105,9 @@ def add_click_sequence(slide, steps: list[list[int]]) -> None:
 def click_sequence(slide) -> list[list[int]]:
     """The shape ids of each click step, read back from a slide's timing (for tests and tools)."""
     steps = []
-    for click in slide._element.iterfind(".//" + qn("p:cTn") + "[@nodeType='mainSeq']/" + qn("p:childTnLst")
-                                         + "/" + qn("p:par")):
+    for click in slide._element.iterfind(
+        ".//" + qn("p:cTn") + "[@nodeType='mainSeq']/" + qn("p:childTnLst") + "/" + qn("p:par")
+    ):
         targets = [int(t.get("spid")) for t in click.iterfind(".//" + qn("p:animEffect") + "//" + qn("p:spTgt"))]
         steps.append(targets)
     return steps

@@ -24,17 +24,17 @@ _LAYOUT_XML = (
     ' xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main"'
     ' preserve="1" userDrawn="1">'
     '<p:cSld name="">'
-    '<p:spTree>'
+    "<p:spTree>"
     '<p:nvGrpSpPr><p:cNvPr id="1" name=""/><p:cNvGrpSpPr/><p:nvPr/></p:nvGrpSpPr>'
     '<p:grpSpPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/><a:chOff x="0" y="0"/>'
     '<a:chExt cx="0" cy="0"/></a:xfrm></p:grpSpPr>'
     '<p:sp><p:nvSpPr><p:cNvPr id="2" name="Tittel (plassholder)"/><p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr>'
     '<p:nvPr><p:ph type="title"/></p:nvPr></p:nvSpPr><p:spPr/>'
     '<p:txBody><a:bodyPr/><a:lstStyle/><a:p><a:endParaRPr lang="nb-NO"/></a:p></p:txBody></p:sp>'
-    '</p:spTree>'
-    '</p:cSld>'
-    '<p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr>'
-    '</p:sldLayout>'
+    "</p:spTree>"
+    "</p:cSld>"
+    "<p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr>"
+    "</p:sldLayout>"
 )
 
 _FIRST_LAYOUT_ID = 2147483649

@@ -23,9 +23,15 @@ def apply_theme_part(prs: Presentation, name: str, font: str, colors: dict[str, 
     scheme = root.find(f".//{{{A}}}clrScheme")
     scheme.set("name", name)
     mapping = {
-        "dk1": colors["text"], "lt1": colors["background"], "dk2": colors["heading"], "lt2": colors["panel"],
-        "accent1": colors["heading"], "accent2": colors["accent"], "accent3": colors["muted"],
-        "hlink": colors["accent"], "folHlink": colors["heading"],
+        "dk1": colors["text"],
+        "lt1": colors["background"],
+        "dk2": colors["heading"],
+        "lt2": colors["panel"],
+        "accent1": colors["heading"],
+        "accent2": colors["accent"],
+        "accent3": colors["muted"],
+        "hlink": colors["accent"],
+        "folHlink": colors["heading"],
     }
     for slot, hex_rgb in mapping.items():
         element = scheme.find(f"{{{A}}}{slot}")

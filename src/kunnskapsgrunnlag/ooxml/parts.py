@@ -27,6 +27,7 @@ def _deflated(data: bytes) -> tuple[int, bytes, int]:
     compressor = zlib.compressobj(6, zlib.DEFLATED, -15)
     return zlib.crc32(data), compressor.compress(data) + compressor.flush(), len(data)
 
+
 _REL_TARGET = re.compile(r'Target="([^"]+)"')
 _MEDIA = re.compile(r"\.\./media/([^\"]+)")
 
@@ -60,18 +61,51 @@ class Package:
             encoded = name.encode("utf-8")
             flags = 0x800 if not encoded.isascii() else 0
             offset = out.tell()
-            out.write(struct.pack("<IHHHHHIIIHH", 0x04034B50, 20, flags, 8, _DOS_TIME, _DOS_DATE, crc,
-                                  len(packed), size, len(encoded), 0))
+            out.write(
+                struct.pack(
+                    "<IHHHHHIIIHH",
+                    0x04034B50,
+                    20,
+                    flags,
+                    8,
+                    _DOS_TIME,
+                    _DOS_DATE,
+                    crc,
+                    len(packed),
+                    size,
+                    len(encoded),
+                    0,
+                )
+            )
             out.write(encoded)
             out.write(packed)
-            central.append(struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, 20, 20, flags, 8, _DOS_TIME, _DOS_DATE,
-                                       crc, len(packed), size, len(encoded), 0, 0, 0, 0, 0o644 << 16, offset)
-                           + encoded)
+            central.append(
+                struct.pack(
+                    "<IHHHHHHIIIHHHHHII",
+                    0x02014B50,
+                    20,
+                    20,
+                    flags,
+                    8,
+                    _DOS_TIME,
+                    _DOS_DATE,
+                    crc,
+                    len(packed),
+                    size,
+                    len(encoded),
+                    0,
+                    0,
+                    0,
+                    0,
+                    0o644 << 16,
+                    offset,
+                )
+                + encoded
+            )
         start = out.tell()
         for record in central:
             out.write(record)
-        out.write(struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, len(central), len(central), out.tell() - start,
-                              start, 0))
+        out.write(struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, len(central), len(central), out.tell() - start, start, 0))
         return out.getvalue()
 
     def put(self, name: str, data: bytes, before: str | None = None) -> None:
@@ -97,8 +131,9 @@ def slide_part_names(number: int, layout_number: int) -> dict[str, str]:
     }
 
 
-def transplant_slide(source: Package, target: Package, source_number: int, target_number: int,
-                     layout_offset: int, layout_name: str) -> None:
+def transplant_slide(
+    source: Package, target: Package, source_number: int, target_number: int, layout_offset: int, layout_name: str
+) -> None:
     """Move slide `source_number` of `source` into `target` as slide `target_number`.
 
     Layouts are numbered slide number + `layout_offset` in both decks. Media get names from
@@ -106,17 +141,18 @@ def transplant_slide(source: Package, target: Package, source_number: int, targe
     """
     src = slide_part_names(source_number, source_number + layout_offset)
     dst = slide_part_names(target_number, target_number + layout_offset)
+    source_layout, target_layout = source_number + layout_offset, target_number + layout_offset
     renames = {
-        f"../slideLayouts/slideLayout{source_number + layout_offset}.xml":
-            f"../slideLayouts/slideLayout{target_number + layout_offset}.xml",
+        f"../slideLayouts/slideLayout{source_layout}.xml": f"../slideLayouts/slideLayout{target_layout}.xml",
         f"../notesSlides/notesSlide{source_number}.xml": f"../notesSlides/notesSlide{target_number}.xml",
         f"../slides/slide{source_number}.xml": f"../slides/slide{target_number}.xml",
     }
     for kind in ("slide", "layout", "notes"):
         target.put(dst[kind], source.parts[src[kind]])
     layout = target.parts[dst["layout"]].decode("utf-8")
-    layout = re.sub(r'(<p:cSld name=")[^"]*(")', lambda m: f"{m.group(1)}{_xml_attr(layout_name)}{m.group(2)}",
-                    layout, count=1)
+    layout = re.sub(
+        r'(<p:cSld name=")[^"]*(")', lambda m: f"{m.group(1)}{_xml_attr(layout_name)}{m.group(2)}", layout, count=1
+    )
     target.put(dst["layout"], layout.encode("utf-8"))
     for kind in ("slide_rels", "layout_rels", "notes_rels"):
         rels = source.parts[src[kind]].decode("utf-8")
@@ -153,8 +189,9 @@ def name_media_by_content(package: Package) -> None:
     for name in [n for n in package.order if n.endswith(".rels")]:
         text = package.parts[name].decode("utf-8")
         if "../media/" in text:
-            package.parts[name] = _MEDIA.sub(lambda m: "../media/" + renames.get(m.group(1), m.group(1)),
-                                             text).encode("utf-8")
+            package.parts[name] = _MEDIA.sub(lambda m: "../media/" + renames.get(m.group(1), m.group(1)), text).encode(
+                "utf-8"
+            )
 
 
 def drop_unreferenced_media(package: Package) -> None:

@@ -6,9 +6,25 @@ from lxml import etree
 from pptx.oxml.ns import qn
 from pptx.util import Emu
 
-_PPR_ORDER = ("a:lnSpc", "a:spcBef", "a:spcAft", "a:buClrTx", "a:buClr", "a:buSzTx", "a:buSzPct",
-              "a:buSzPts", "a:buFontTx", "a:buFont", "a:buNone", "a:buAutoNum", "a:buChar", "a:buBlip",
-              "a:tabLst", "a:defRPr", "a:extLst")
+_PPR_ORDER = (
+    "a:lnSpc",
+    "a:spcBef",
+    "a:spcAft",
+    "a:buClrTx",
+    "a:buClr",
+    "a:buSzTx",
+    "a:buSzPct",
+    "a:buSzPts",
+    "a:buFontTx",
+    "a:buFont",
+    "a:buNone",
+    "a:buAutoNum",
+    "a:buChar",
+    "a:buBlip",
+    "a:tabLst",
+    "a:defRPr",
+    "a:extLst",
+)
 
 
 def _insert_ordered(ppr: etree._Element, element: etree._Element) -> None:

@@ -85,14 +85,21 @@ def _prepare_presentation(theme: Theme):
         kind = shape._element.ph.get("type", "body")
         if kind == "title":
             shape.left, shape.top, shape.width, shape.height = (
-                emu(m["left"]), emu(m["top"]), emu(theme.content_width), emu(m["title_height"]))
+                emu(m["left"]),
+                emu(m["top"]),
+                emu(theme.content_width),
+                emu(m["title_height"]),
+            )
         elif kind == "body":
             shape.left, shape.top = emu(m["left"]), emu(m["body_top"])
             shape.width, shape.height = emu(theme.content_width), emu(theme.content_bottom - m["body_top"])
     # The family likeness every slide shares, the blank one included: an accent bar over the title.
     master_shapes = SlideShapes(master._element.cSld.spTree, master)
-    bar = SlidePlan((Rect("Aksentlinje", m["left"], m["top"] - 0.12, 0.9, 0.07, theme.color("accent")),),
-                    theme.color("background"), wordmark=False)
+    bar = SlidePlan(
+        (Rect("Aksentlinje", m["left"], m["top"] - 0.12, 0.9, 0.07, theme.color("accent")),),
+        theme.color("background"),
+        wordmark=False,
+    )
     for shape in draw_plan(master_shapes, bar, theme):
         lock_shape(shape)
     keep_only_layouts(prs, ("Title and Content",))

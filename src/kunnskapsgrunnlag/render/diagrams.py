@@ -13,7 +13,7 @@ import math
 from functools import lru_cache
 
 from ..model import Deck, DeckSlide, Diagram
-from .layouts import _bullet_paras, _body_top, _para, _title
+from .layouts import _body_top, _bullet_paras, _para, _title
 from .plan import Line, Oval, Picture, Rect, Shape, SlidePlan, TextBox, TextPara
 from .richtext import Run
 from .theme import Theme
@@ -28,18 +28,44 @@ def plan_diagram(entry: DeckSlide, deck: Deck, theme: Theme) -> SlidePlan:
     shapes: list[Shape] = list(_title(entry, theme))
     top = _body_top(entry, theme)
     if c.intro:
-        shapes.append(TextBox("Ingress", m["left"], top - 0.1, theme.content_width, 0.5,
-                              (_para(c.intro, theme, "sub_bullet", "muted"),), field="intro"))
+        shapes.append(
+            TextBox(
+                "Ingress",
+                m["left"],
+                top - 0.1,
+                theme.content_width,
+                0.5,
+                (_para(c.intro, theme, "sub_bullet", "muted"),),
+                field="intro",
+            )
+        )
         top += 0.45
     x, w, h = m["left"], theme.content_width, theme.content_bottom - top
     if c.side:
         w -= SIDE_WIDTH + 0.2
-        shapes.append(TextBox("Forklaring", x + w + 0.2, top, SIDE_WIDTH, h,
-                              tuple(_bullet_paras(c.side, theme, "sub_bullet", "small")), field="side"))
+        shapes.append(
+            TextBox(
+                "Forklaring",
+                x + w + 0.2,
+                top,
+                SIDE_WIDTH,
+                h,
+                tuple(_bullet_paras(c.side, theme, "sub_bullet", "small")),
+                field="side",
+            )
+        )
     if diagram is None:
-        shapes.append(TextBox("Diagram mangler", x, top, w, 1.0,
-                              (_para(f"Diagrammet «{c.diagram}» finnes ikke.", theme, "body", "muted"),),
-                              field="diagram"))
+        shapes.append(
+            TextBox(
+                "Diagram mangler",
+                x,
+                top,
+                w,
+                1.0,
+                (_para(f"Diagrammet «{c.diagram}» finnes ikke.", theme, "body", "muted"),),
+                field="diagram",
+            )
+        )
         return SlidePlan(tuple(shapes), theme.color("background"))
     steps = {layer: i + 1 for i, layer in enumerate(c.steps)}
     shown = list(c.layers) or _default_layers(diagram)
@@ -55,8 +81,20 @@ def _default_layers(diagram: Diagram) -> list[str]:
     return [layer.id for layer in diagram.layers]
 
 
-def _label(name: str, text: str, x: float, y: float, w: float, h: float, theme: Theme, size: float,
-           color: str, bold: bool = False, step: int = 0, align: str = "ctr") -> TextBox:
+def _label(
+    name: str,
+    text: str,
+    x: float,
+    y: float,
+    w: float,
+    h: float,
+    theme: Theme,
+    size: float,
+    color: str,
+    bold: bool = False,
+    step: int = 0,
+    align: str = "ctr",
+) -> TextBox:
     para = TextPara((Run(text),), size, color, bold=bold, align=align)  # type: ignore[arg-type]
     return TextBox(name, x, y, w, h, (para,), anchor="ctr", field="diagram", step=step, inset=0.03)
 
@@ -64,8 +102,9 @@ def _label(name: str, text: str, x: float, y: float, w: float, h: float, theme: 
 # --- the user-oriented model: concentric rings ---------------------------------------------------
 
 
-def _rings(diagram: Diagram, shown: list[str], steps: dict[str, int], highlight, box, theme: Theme,
-           alt: str | None) -> list[Shape]:
+def _rings(
+    diagram: Diagram, shown: list[str], steps: dict[str, int], highlight, box, theme: Theme, alt: str | None
+) -> list[Shape]:
     x, y, w, h = box
     cx, cy = x + w / 2, y + h / 2
     bands = [diagram.layer(i) for i in shown if diagram.layer(i) and not diagram.layer(i).lines]
@@ -81,8 +120,19 @@ def _rings(diagram: Diagram, shown: list[str], steps: dict[str, int], highlight,
     for k, layer in enumerate(bands, start=1):
         step = steps.get(layer.id, 0)
         rx, ry = rx_c + t * k, ry_c + t * k
-        shapes.append(Oval(f"Ring {layer.id}", cx - rx, cy - ry, 2 * rx, 2 * ry, RING_FILLS[(k - 1) % 4],
-                           line="FFFFFF", step=step, hole=t))
+        shapes.append(
+            Oval(
+                f"Ring {layer.id}",
+                cx - rx,
+                cy - ry,
+                2 * rx,
+                2 * ry,
+                RING_FILLS[(k - 1) % 4],
+                line="FFFFFF",
+                step=step,
+                hole=t,
+            )
+        )
         mid_rx, mid_ry = rx - t / 2, ry - t / 2
         shapes += _band_items(layer, mid_rx, mid_ry, t, cx, cy, theme, step)
     ring_rx, ring_ry = rx_c + t * len(bands), ry_c + t * len(bands)
@@ -91,10 +141,23 @@ def _rings(diagram: Diagram, shown: list[str], steps: dict[str, int], highlight,
         shapes += _services(layer, cx, cy, rx_c, ry_c, ring_rx, ring_ry, box, theme, step)
     centre = diagram.centre or ""
     description = alt or _rings_alt(diagram, [b.id for b in bands] + [o.id for o in outer])
-    shapes.append(Oval("Sentrum", cx - rx_c, cy - ry_c, 2 * rx_c, 2 * ry_c, theme.color("heading"),
-                       description=description))
-    shapes.append(_label("Sentrum tekst", centre, cx - rx_c + 0.15, cy - ry_c + 0.05, 2 * rx_c - 0.3,
-                         2 * ry_c - 0.1, theme, 15, theme.color("divider_text"), bold=True))
+    shapes.append(
+        Oval("Sentrum", cx - rx_c, cy - ry_c, 2 * rx_c, 2 * ry_c, theme.color("heading"), description=description)
+    )
+    shapes.append(
+        _label(
+            "Sentrum tekst",
+            centre,
+            cx - rx_c + 0.15,
+            cy - ry_c + 0.05,
+            2 * rx_c - 0.3,
+            2 * ry_c - 0.1,
+            theme,
+            15,
+            theme.color("divider_text"),
+            bold=True,
+        )
+    )
     return shapes
 
 
@@ -113,13 +176,26 @@ def _band_items(layer, rx: float, ry: float, t: float, cx: float, cy: float, the
         for i, item in enumerate(row):
             px = cx - span / 2 + span * (i + 0.5) / count
             py = cy + sign * ry * math.sqrt(max(1 - ((px - cx) / rx) ** 2, 0))
-            shapes.append(_label(f"{layer.id}: {item.label}", item.label, px - width / 2, py - t * 0.48, width,
-                                 t * 0.96, theme, 12, theme.color("heading"), bold=True, step=step))
+            shapes.append(
+                _label(
+                    f"{layer.id}: {item.label}",
+                    item.label,
+                    px - width / 2,
+                    py - t * 0.48,
+                    width,
+                    t * 0.96,
+                    theme,
+                    12,
+                    theme.color("heading"),
+                    bold=True,
+                    step=step,
+                )
+            )
     return shapes
 
 
 def _services(layer, cx, cy, rx_c, ry_c, ring_rx, ring_ry, box, theme: Theme, step: int) -> list[Shape]:
-    x, y, w, h = box
+    w, h = box[2], box[3]
     count = len(layer.items)
     label_w, label_h = 1.6, 0.46
     ox, oy = min(ring_rx + 1.1, w / 2 - label_w / 2), min(ring_ry + 0.4, h / 2 - label_h / 2)
@@ -131,10 +207,34 @@ def _services(layer, cx, cy, rx_c, ry_c, ring_rx, ring_ry, box, theme: Theme, st
         # The line runs from the service to the edge of the centre: to the child, not between services.
         ex, ey = cx + rx_c * math.cos(angle), cy + ry_c * math.sin(angle)
         shapes.append(Line(f"Linje {item.label}", px, py, ex, ey, theme.color("accent"), 1.25, step=step))
-        labels.append(Rect(f"{layer.id}: {item.label} boks", px - label_w / 2, py - label_h / 2, label_w, label_h,
-                           "FFFFFF", step=step, rounded=True, line=theme.color("heading")))
-        labels.append(_label(f"{layer.id}: {item.label}", item.label, px - label_w / 2, py - label_h / 2, label_w,
-                             label_h, theme, 12, theme.color("heading"), bold=True, step=step))
+        labels.append(
+            Rect(
+                f"{layer.id}: {item.label} boks",
+                px - label_w / 2,
+                py - label_h / 2,
+                label_w,
+                label_h,
+                "FFFFFF",
+                step=step,
+                rounded=True,
+                line=theme.color("heading"),
+            )
+        )
+        labels.append(
+            _label(
+                f"{layer.id}: {item.label}",
+                item.label,
+                px - label_w / 2,
+                py - label_h / 2,
+                label_w,
+                label_h,
+                theme,
+                12,
+                theme.color("heading"),
+                bold=True,
+                step=step,
+            )
+        )
     return shapes + labels
 
 
@@ -151,8 +251,9 @@ def _rings_alt(diagram: Diagram, layer_ids: list[str]) -> str:
 # --- the staircase of coordination -------------------------------------------------------------
 
 
-def _staircase(diagram: Diagram, shown: list[str], steps: dict[str, int], highlight: int | None, box,
-               theme: Theme, alt: str | None) -> list[Shape]:
+def _staircase(
+    diagram: Diagram, shown: list[str], steps: dict[str, int], highlight: int | None, box, theme: Theme, alt: str | None
+) -> list[Shape]:
     x, y, w, h = box
     items = diagram.layers[0].items
     slots = len(items) + (1 if diagram.extra else 0)
@@ -167,16 +268,52 @@ def _staircase(diagram: Diagram, shown: list[str], steps: dict[str, int], highli
         sx, sy = x + i * sw, bottom - (i + 1) * unit
         description = alt or _staircase_alt(diagram, highlight) if i == 0 else ""
         shapes.append(Rect(f"Trinn {i + 1}", sx, sy, sw - 0.08, (i + 1) * unit, fill, description=description))
-        shapes.append(_label(f"Trinn {i + 1} tekst", f"{i + 1}. {item.label}", sx + 0.08, sy + 0.05, sw - 0.24,
-                             min(unit, 1.1) - 0.1, theme, 17, theme.color("divider_text"), bold=True))
+        shapes.append(
+            _label(
+                f"Trinn {i + 1} tekst",
+                f"{i + 1}. {item.label}",
+                sx + 0.08,
+                sy + 0.05,
+                sw - 0.24,
+                min(unit, 1.1) - 0.1,
+                theme,
+                17,
+                theme.color("divider_text"),
+                bold=True,
+            )
+        )
     if diagram.extra and "extra" in shown:
         i = len(items)
         sx, sy = x + i * sw, bottom - (i + 1) * unit
         step = steps.get("extra", 0)
-        shapes.append(Rect("Et trinn til", sx, sy, sw - 0.08, (i + 1) * unit, "FFFFFF", step=step,
-                           line=theme.color("accent"), dashed=True))
-        shapes.append(_label("Et trinn til tekst", diagram.extra, sx + 0.08, sy + 0.05, sw - 0.24,
-                             min(unit, 1.1) + 0.2, theme, 16, theme.color("accent"), bold=True, step=step))
+        shapes.append(
+            Rect(
+                "Et trinn til",
+                sx,
+                sy,
+                sw - 0.08,
+                (i + 1) * unit,
+                "FFFFFF",
+                step=step,
+                line=theme.color("accent"),
+                dashed=True,
+            )
+        )
+        shapes.append(
+            _label(
+                "Et trinn til tekst",
+                diagram.extra,
+                sx + 0.08,
+                sy + 0.05,
+                sw - 0.24,
+                min(unit, 1.1) + 0.2,
+                theme,
+                16,
+                theme.color("accent"),
+                bold=True,
+                step=step,
+            )
+        )
     return shapes
 
 
@@ -202,19 +339,48 @@ def _venn(diagram: Diagram, shown, steps, highlight, box, theme: Theme, alt: str
     centres = [(cx - offset, cy - offset * 0.62), (cx + offset, cy - offset * 0.62), (cx, cy + offset * 0.9)]
     fills = (theme.color("heading"), theme.color("accent"), theme.color("muted"))
     shapes: list[Shape] = []
-    description = alt or ("Tre overlappende sirkler: " + ", ".join(i.label for i in items)
-                          + (f". I midten: {diagram.centre}." if diagram.centre else "."))
-    for i, ((px, py), item) in enumerate(zip(centres, items, strict=False)):
-        shapes.append(Oval(f"Sirkel {i + 1}", px - d / 2, py - d / 2, d, d, fills[i], alpha=0.22,
-                           line=fills[i], description=description if i == 0 else ""))
+    description = alt or (
+        "Tre overlappende sirkler: "
+        + ", ".join(i.label for i in items)
+        + (f". I midten: {diagram.centre}." if diagram.centre else ".")
+    )
+    for i, (px, py) in enumerate(centres[: len(items)]):
+        shapes.append(
+            Oval(
+                f"Sirkel {i + 1}",
+                px - d / 2,
+                py - d / 2,
+                d,
+                d,
+                fills[i],
+                alpha=0.22,
+                line=fills[i],
+                description=description if i == 0 else "",
+            )
+        )
     for i, ((px, py), item) in enumerate(zip(centres, items, strict=False)):
         # Each label sits in the part of its circle away from the others.
         lx, ly = px + (px - cx) * 0.9, py + (py - cy) * 0.9
-        shapes.append(_label(f"Trekk {i + 1}", item.label, lx - d * 0.36, ly - 0.4, d * 0.72, 0.8, theme, 19,
-                             theme.color("heading"), bold=True))
+        shapes.append(
+            _label(
+                f"Trekk {i + 1}",
+                item.label,
+                lx - d * 0.36,
+                ly - 0.4,
+                d * 0.72,
+                0.8,
+                theme,
+                19,
+                theme.color("heading"),
+                bold=True,
+            )
+        )
     if diagram.centre:
-        shapes.append(_label("Midten", diagram.centre, cx - 0.9, cy - 0.32, 1.8, 0.6, theme, 13,
-                             theme.color("heading"), bold=True))
+        shapes.append(
+            _label(
+                "Midten", diagram.centre, cx - 0.9, cy - 0.32, 1.8, 0.6, theme, 13, theme.color("heading"), bold=True
+            )
+        )
     return shapes
 
 
@@ -231,19 +397,52 @@ def _pieces(diagram: Diagram, shown, steps, highlight, box, theme: Theme, alt: s
     pw, ph = gw / columns, gh / rows
     gx = x + (w - gw) / 2
     fills = (theme.color("heading"), "4A5D7E", theme.color("accent"))
-    description = alt or ("Puslespill der alle brikkene må være på plass: "
-                          + ", ".join(i.label for i in items) + ".")
+    description = alt or ("Puslespill der alle brikkene må være på plass: " + ", ".join(i.label for i in items) + ".")
     shapes: list[Shape] = []
     for i, item in enumerate(items):
         col, row = i % columns, i // columns
         px, py = gx + col * pw, y + row * ph
-        shapes.append(Rect(f"Brikke {i + 1}", px + 0.04, py + 0.04, pw - 0.08, ph - 0.08, fills[(col + row) % 3],
-                           rounded=True, description=description if i == 0 else ""))
-        shapes.append(_label(f"Brikke {i + 1} tekst", item.label, px + 0.2, py + 0.1, pw - 0.4, ph - 0.2, theme, 20,
-                             theme.color("divider_text"), bold=True))
+        shapes.append(
+            Rect(
+                f"Brikke {i + 1}",
+                px + 0.04,
+                py + 0.04,
+                pw - 0.08,
+                ph - 0.08,
+                fills[(col + row) % 3],
+                rounded=True,
+                description=description if i == 0 else "",
+            )
+        )
+        shapes.append(
+            _label(
+                f"Brikke {i + 1} tekst",
+                item.label,
+                px + 0.2,
+                py + 0.1,
+                pw - 0.4,
+                ph - 0.2,
+                theme,
+                20,
+                theme.color("divider_text"),
+                bold=True,
+            )
+        )
     if diagram.centre:
-        shapes.append(_label("Bildetekst", diagram.centre, x, y + gh + 0.1, w, caption_h, theme, 20,
-                             theme.color("heading"), bold=True))
+        shapes.append(
+            _label(
+                "Bildetekst",
+                diagram.centre,
+                x,
+                y + gh + 0.1,
+                w,
+                caption_h,
+                theme,
+                20,
+                theme.color("heading"),
+                bold=True,
+            )
+        )
     return shapes
 
 
@@ -253,15 +452,25 @@ def _pieces(diagram: Diagram, shown, steps, highlight, box, theme: Theme, alt: s
 def _curve(diagram: Diagram, shown, steps, highlight, box, theme: Theme, alt: str | None) -> list[Shape]:
     x, y, w, h = box
     source_h = 0.45 if diagram.source else 0
-    image = curve_png(diagram.points, diagram.x_label or "", diagram.y_label or "", round(w, 2),
-                      round(h - source_h, 2))
+    image = curve_png(diagram.points, diagram.x_label or "", diagram.y_label or "", round(w, 2), round(h - source_h, 2))
     labels = ", ".join(f"{label}: {value:g}" for label, value in diagram.points)
-    description = alt or (f"Kurve: {diagram.y_label} etter {diagram.x_label}. Punkter: {labels}."
-                          + (f" Kilde: {diagram.source}." if diagram.source else ""))
+    description = alt or (
+        f"Kurve: {diagram.y_label} etter {diagram.x_label}. Punkter: {labels}."
+        + (f" Kilde: {diagram.source}." if diagram.source else "")
+    )
     shapes: list[Shape] = [Picture("Kurve", x, y, w, h - source_h, image, description)]
     if diagram.source:
-        shapes.append(TextBox("Kilde", x, y + h - source_h, w, source_h,
-                              (_para(f"Kilde: {diagram.source}", theme, "small", "muted"),), field="diagram"))
+        shapes.append(
+            TextBox(
+                "Kilde",
+                x,
+                y + h - source_h,
+                w,
+                source_h,
+                (_para(f"Kilde: {diagram.source}", theme, "small", "muted"),),
+                field="diagram",
+            )
+        )
     return shapes
 
 

@@ -15,8 +15,9 @@ from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
 
-def add_hyperlink(paragraph: Paragraph, text: str, url: str, color: str,
-                  bold: bool = False, italic: bool = False) -> None:
+def add_hyperlink(
+    paragraph: Paragraph, text: str, url: str, color: str, bold: bool = False, italic: bool = False
+) -> None:
     """`<w:hyperlink r:id>` around one run, coloured and underlined like a link (§17.16.22)."""
     r_id = paragraph.part.relate_to(url, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
     link = OxmlElement("w:hyperlink")
@@ -52,8 +53,13 @@ def add_bookmark(paragraph: Paragraph, name: str, bookmark_id: int) -> None:
 
 def add_field(paragraph: Paragraph, instruction: str, placeholder: str = "1") -> None:
     """A complex field such as `PAGE` (§17.16.18), with a placeholder result until it is updated."""
-    for kind, text in (("begin", None), ("instr", instruction), ("separate", None), ("result", placeholder),
-                       ("end", None)):
+    for kind, text in (
+        ("begin", None),
+        ("instr", instruction),
+        ("separate", None),
+        ("result", placeholder),
+        ("end", None),
+    ):
         run = paragraph.add_run()
         if kind == "instr":
             instr = OxmlElement("w:instrText")
@@ -116,8 +122,7 @@ def set_picture_border(inline_shape, color: str, width_emu: int = 9525) -> None:
     sp_pr.append(line)
 
 
-def _link_run(paragraph: Paragraph, text: str, color: str, bold: bool, italic: bool,
-              underline: bool = True):
+def _link_run(paragraph: Paragraph, text: str, color: str, bold: bool, italic: bool, underline: bool = True):
     run = Run(OxmlElement("w:r"), paragraph)
     run.text = text
     run.font.color.rgb = RGBColor.from_string(color)

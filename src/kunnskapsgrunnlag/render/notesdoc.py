@@ -79,8 +79,16 @@ def render_notes_docx(deck: Deck, pictures: Sequence[bytes], options: NotesDocOp
         heading.paragraph_format.page_break_before = True
         for position, entry in enumerate(entries):
             number += 1
-            _slide_entry(doc, number, entry, deck, pictures[number - 1], options.theme,
-                         new_page=position > 0, bookmark_id=next(bookmark_ids))
+            _slide_entry(
+                doc,
+                number,
+                entry,
+                deck,
+                pictures[number - 1],
+                options.theme,
+                new_page=position > 0,
+                bookmark_id=next(bookmark_ids),
+            )
     _blank_entry(doc, number + 1, pictures[-1], options, next(bookmark_ids))
     buffer = io.BytesIO()
     doc.save(buffer)
@@ -132,14 +140,18 @@ def _title_page(doc: DocxDocument, deck: Deck, options: NotesDocOptions) -> None
     run = label.add_run("Notater til presentasjon")
     run.font.size, run.font.color.rgb = Pt(14), RGBColor.from_string(theme.color("accent"))
     doc.add_paragraph(deck.title, style="Title")
-    place = "Nasjonal utgave" if deck.kommune is None else (
-        f"{deck.kommune.navn} kommune ({deck.kommune.nummer}), {deck.kommune.fylke.navn}")
+    place = (
+        "Nasjonal utgave"
+        if deck.kommune is None
+        else (f"{deck.kommune.navn} kommune ({deck.kommune.nummer}), {deck.kommune.fylke.navn}")
+    )
     doc.add_paragraph(place, style="Subtitle")
     doc.add_paragraph(f"{dato(options.date)} · {len(deck.slides) + 1} lysbilder")
     about = doc.add_paragraph(
         "For hvert lysbilde: et bilde av lysbildet, hjelpeteksten til den som presenterer, og kildene. "
         "Teksten står også i notatfeltet i presentasjonen. Alle lysbildene er låst, unntatt det siste, "
-        "som er ditt eget.")
+        "som er ditt eget."
+    )
     about.paragraph_format.space_before = Cm(1.5)
     note = doc.add_paragraph()
     note.paragraph_format.space_before = Cm(1)
@@ -178,8 +190,17 @@ def _contents_line(doc: DocxDocument, number: int, title: str, theme: Theme) -> 
     add_internal_link(line, title, _anchor(number), theme.color("text"))
 
 
-def _slide_entry(doc: DocxDocument, number: int, entry: DeckSlide, deck: Deck, picture: bytes, theme: Theme,
-                 *, new_page: bool, bookmark_id: int) -> None:
+def _slide_entry(
+    doc: DocxDocument,
+    number: int,
+    entry: DeckSlide,
+    deck: Deck,
+    picture: bytes,
+    theme: Theme,
+    *,
+    new_page: bool,
+    bookmark_id: int,
+) -> None:
     title = plain_text(entry.slide.title)
     heading = doc.add_heading(slide_heading(number, title), level=2)
     heading.paragraph_format.page_break_before = new_page
@@ -189,8 +210,7 @@ def _slide_entry(doc: DocxDocument, number: int, entry: DeckSlide, deck: Deck, p
         _rich_paragraph(doc, paragraph, theme)
 
 
-def _blank_entry(doc: DocxDocument, number: int, picture: bytes, options: NotesDocOptions,
-                 bookmark_id: int) -> None:
+def _blank_entry(doc: DocxDocument, number: int, picture: bytes, options: NotesDocOptions, bookmark_id: int) -> None:
     heading = doc.add_heading(slide_heading(number, BLANK_SLIDE_TITLE), level=2)
     heading.paragraph_format.page_break_before = True
     add_bookmark(heading, _anchor(number), bookmark_id)
@@ -246,4 +266,3 @@ def _deck_label(deck: Deck) -> str:
 
 def _anchor(number: int) -> str:
     return f"lysbilde_{number}"
-

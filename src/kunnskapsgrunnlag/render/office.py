@@ -48,8 +48,7 @@ def pdftoppm_path() -> str:
     found = shutil.which("pdftoppm")
     if not found:
         raise LibreOfficeMissing(
-            "bildene av lysbildene trenger pdftoppm (fra poppler-utils), som ikke finnes på PATH; "
-            f"{INSTALL_HINT}"
+            f"bildene av lysbildene trenger pdftoppm (fra poppler-utils), som ikke finnes på PATH; {INSTALL_HINT}"
         )
     return found
 
@@ -71,8 +70,17 @@ def to_pdf(data: bytes, suffix: str, *, timeout: float = DEFAULT_TIMEOUT) -> byt
         command = [
             program,
             f"-env:UserInstallation={(work / 'profil').as_uri()}",
-            "--headless", "--invisible", "--nologo", "--nodefault", "--nolockcheck", "--norestore",
-            "--convert-to", "pdf", "--outdir", str(out_dir), str(source),
+            "--headless",
+            "--invisible",
+            "--nologo",
+            "--nodefault",
+            "--nolockcheck",
+            "--norestore",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(out_dir),
+            str(source),
         ]
         result = _run(command, timeout, "LibreOffice")
         produced = out_dir / "dokument.pdf"
@@ -90,8 +98,9 @@ def docx_to_pdf(data: bytes, *, timeout: float = DEFAULT_TIMEOUT) -> bytes:
     return to_pdf(data, "docx", timeout=timeout)
 
 
-def pdf_to_pngs(pdf: bytes, *, width: int = PICTURE_WIDTH, pages: Sequence[int] | None = None,
-                timeout: float = DEFAULT_TIMEOUT) -> list[bytes]:
+def pdf_to_pngs(
+    pdf: bytes, *, width: int = PICTURE_WIDTH, pages: Sequence[int] | None = None, timeout: float = DEFAULT_TIMEOUT
+) -> list[bytes]:
     """PNG pictures of a PDF's pages (1-based `pages`, default all), `width` pixels wide.
 
     Rasterising is the slow part (about 0.15 s a page), so only the pages asked for are drawn,
@@ -135,8 +144,7 @@ def _chunks(pages: list[int]) -> list[tuple[int, int]]:
 def _run(command: list[str], timeout: float, name: str) -> subprocess.CompletedProcess:
     # A session of its own, so that on timeout the whole LibreOffice process group (the soffice
     # wrapper and soffice.bin) is stopped, and nothing else.
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                               start_new_session=True)
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
     try:
         stdout, stderr = process.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:

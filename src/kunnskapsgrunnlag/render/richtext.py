@@ -98,7 +98,11 @@ def _runs(children: list[Token]) -> tuple[Run, ...]:
 
 
 def _append(runs: list[Run], run: Run) -> None:
-    if runs and (runs[-1].bold, runs[-1].italic, runs[-1].url) == (run.bold, run.italic, run.url) and runs[-1].text != "\n":
+    if (
+        runs
+        and (runs[-1].bold, runs[-1].italic, runs[-1].url) == (run.bold, run.italic, run.url)
+        and runs[-1].text != "\n"
+    ):
         runs[-1] = Run(runs[-1].text + run.text, run.bold, run.italic, run.url)
     else:
         runs.append(run)

@@ -21,12 +21,17 @@ CHART_HEIGHT = 4.25
 def chart_bars(comparison: Comparison) -> tuple[Bar, ...]:
     if comparison.kommune_navn is None:
         series = comparison.land_series or ((comparison.land,) if comparison.land else ())
-        return tuple(Bar(f.period, f.value, i == len(series) - 1, NOT_AVAILABLE["land"], f.qualifier)
-                     for i, f in enumerate(series))
+        return tuple(
+            Bar(f.period, f.value, i == len(series) - 1, NOT_AVAILABLE["land"], f.qualifier)
+            for i, f in enumerate(series)
+        )
     # A missing figure gets no bar: the text beside the chart says "ikke tilgjengelig" for it.
     # This also lets every municipality without local figures share one chart.
-    return tuple(Bar(label, f.value, role == "kommune", NOT_AVAILABLE[role], f.qualifier)
-                 for role, label, f in comparison.bars() if f is not None and f.value is not None)
+    return tuple(
+        Bar(label, f.value, role == "kommune", NOT_AVAILABLE[role], f.qualifier)
+        for role, label, f in comparison.bars()
+        if f is not None and f.value is not None
+    )
 
 
 def summary_lines(comparison: Comparison) -> list[tuple[str, str, Figure | None, str]]:
@@ -45,8 +50,11 @@ def period_and_source(comparison: Comparison) -> str:
         periods = ""
     else:
         distinct = sorted({f.period for f in figures})
-        periods = (f"{distinct[0]}. " if len(distinct) == 1
-                   else "; ".join(f"{label}: {f.period}" for label, _, f, _ in summary_lines(comparison) if f) + ". ")
+        periods = (
+            f"{distinct[0]}. "
+            if len(distinct) == 1
+            else "; ".join(f"{label}: {f.period}" for label, _, f, _ in summary_lines(comparison) if f) + ". "
+        )
     sources: list[str] = []
     for f in figures or [None]:
         text = source_text(f, ind)
@@ -73,16 +81,35 @@ def plan_statistic(entry: DeckSlide, deck: Deck, theme: Theme) -> SlidePlan:
     side_w = theme.width - m["right"] - side_x
     if comparison is None:
         message = f"Statistikken «{c.indicator}» er ikke lastet for denne presentasjonen."
-        shapes.append(TextBox("Statistikk mangler", m["left"], top, theme.content_width, 1.0,
-                              (_para(message, theme, "body", "muted"),), field="indicator"))
+        shapes.append(
+            TextBox(
+                "Statistikk mangler",
+                m["left"],
+                top,
+                theme.content_width,
+                1.0,
+                (_para(message, theme, "body", "muted"),),
+                field="indicator",
+            )
+        )
         return SlidePlan(tuple(shapes), theme.color("background"))
-    spec = ChartSpec(chart_bars(comparison), comparison.indicator.unit, comparison.indicator.decimals,
-                     CHART_WIDTH, CHART_HEIGHT)
-    shapes.append(Picture("Diagram", m["left"], top, CHART_WIDTH, CHART_HEIGHT, bar_chart_png(spec),
-                          alt_text(comparison)))
-    shapes.append(TextBox("Periode og kilde", m["left"], top + CHART_HEIGHT + 0.05, CHART_WIDTH,
-                          theme.content_bottom - top - CHART_HEIGHT - 0.05,
-                          (_para(period_and_source(comparison), theme, "small", "muted"),), field="kilde"))
+    spec = ChartSpec(
+        chart_bars(comparison), comparison.indicator.unit, comparison.indicator.decimals, CHART_WIDTH, CHART_HEIGHT
+    )
+    shapes.append(
+        Picture("Diagram", m["left"], top, CHART_WIDTH, CHART_HEIGHT, bar_chart_png(spec), alt_text(comparison))
+    )
+    shapes.append(
+        TextBox(
+            "Periode og kilde",
+            m["left"],
+            top + CHART_HEIGHT + 0.05,
+            CHART_WIDTH,
+            theme.content_bottom - top - CHART_HEIGHT - 0.05,
+            (_para(period_and_source(comparison), theme, "small", "muted"),),
+            field="kilde",
+        )
+    )
     paras = [_para(comparison.indicator.label, theme, "small", "muted", bold=True)]
     national = comparison.kommune_navn is None
     for label, text, f, role in summary_lines(comparison):
@@ -90,11 +117,13 @@ def plan_statistic(entry: DeckSlide, deck: Deck, theme: Theme) -> SlidePlan:
             paras.append(_para(f"{f.period}: **{text}**", theme, "small", "text", space_before=6))
             continue
         highlight = role == "kommune"
-        paras.append(_para(label, theme, "small", "heading" if highlight else "text", bold=highlight,
-                           space_before=10))
+        paras.append(_para(label, theme, "small", "heading" if highlight else "text", bold=highlight, space_before=10))
         paras.append(_para(text, theme, "sub_bullet", "heading" if highlight else "text", bold=True))
     if c.text:
-        paras.extend(_para(block.replace("\n", " "), theme, "small", "text", space_before=12)
-                     for block in c.text.split("\n\n") if block.strip())
+        paras.extend(
+            _para(block.replace("\n", " "), theme, "small", "text", space_before=12)
+            for block in c.text.split("\n\n")
+            if block.strip()
+        )
     shapes.append(TextBox("Tallene", side_x, top, side_w, theme.content_bottom - top, tuple(paras), field="text"))
     return SlidePlan(tuple(shapes), theme.color("background"))

@@ -22,16 +22,16 @@ class DeckInfo:
     title: str
 
 
-def template_context(kommune: Kommune | None, deck_title: str,
-                     statistikk: Mapping[str, Any] | None = None) -> dict[str, Any]:
+def template_context(
+    kommune: Kommune | None, deck_title: str, statistikk: Mapping[str, Any] | None = None
+) -> dict[str, Any]:
     """The names slide text and notes may use. See docs/content-format.md, "Templates".
 
     `statistikk` maps indicator ids to `stats.model.Comparison`s; templates see formatted views.
     """
     from ..stats.context import statistics_context
 
-    return {"kommune": kommune, "deck": DeckInfo(deck_title),
-            "statistikk": statistics_context(dict(statistikk or {}))}
+    return {"kommune": kommune, "deck": DeckInfo(deck_title), "statistikk": statistics_context(dict(statistikk or {}))}
 
 
 class TemplateProblem(Exception):
@@ -89,10 +89,7 @@ def render_slide(slide: Slide, context: Mapping[str, Any]) -> Slide:
 
     c = slide.content
     content = SlideContent(
-        **{
-            f.name: getattr(c, f.name)
-            for f in dataclasses.fields(SlideContent)
-        }
+        **{f.name: getattr(c, f.name) for f in dataclasses.fields(SlideContent)}
         | {
             "subtitle": text(c.subtitle, "subtitle"),
             "series": text(c.series, "series"),

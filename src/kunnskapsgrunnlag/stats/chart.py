@@ -70,9 +70,16 @@ def bar_chart_png(spec: ChartSpec) -> bytes:
     from matplotlib.figure import Figure
 
     family = _font_family()
-    rc = {"font.family": [family] if family else ["DejaVu Sans"], "font.size": 13, "svg.hashsalt": "fafo",
-          "axes.edgecolor": MUTED, "text.color": TEXT, "axes.labelcolor": MUTED,
-          "xtick.color": TEXT, "ytick.color": MUTED}
+    rc = {
+        "font.family": [family] if family else ["DejaVu Sans"],
+        "font.size": 13,
+        "svg.hashsalt": "fafo",
+        "axes.edgecolor": MUTED,
+        "text.color": TEXT,
+        "axes.labelcolor": MUTED,
+        "xtick.color": TEXT,
+        "ytick.color": MUTED,
+    }
     with matplotlib.rc_context(rc):
         fig = Figure(figsize=(spec.width_in, spec.height_in), dpi=DPI)
         ax = fig.add_subplot()
@@ -90,16 +97,34 @@ def bar_chart_png(spec: ChartSpec) -> bytes:
         ax.bar(positions, heights, width=0.62, color=colors, zorder=3)
         for x, bar in zip(positions, spec.bars, strict=True):
             if bar.value is None:
-                ax.text(x, top * 0.04, bar.missing_text.replace(" for ", "\nfor "), ha="center", va="bottom",
-                        fontsize=12, color=MUTED, style="italic", zorder=4)
+                ax.text(
+                    x,
+                    top * 0.04,
+                    bar.missing_text.replace(" for ", "\nfor "),
+                    ha="center",
+                    va="bottom",
+                    fontsize=12,
+                    color=MUTED,
+                    style="italic",
+                    zorder=4,
+                )
             else:
-                ax.text(x, bar.value + top * 0.025, value_label(bar.value, spec.unit, spec.decimals, bar.qualifier),
-                        ha="center", va="bottom", fontsize=15, fontweight="bold",
-                        color=NAVY if bar.highlight else TEXT, zorder=4)
+                ax.text(
+                    x,
+                    bar.value + top * 0.025,
+                    value_label(bar.value, spec.unit, spec.decimals, bar.qualifier),
+                    ha="center",
+                    va="bottom",
+                    fontsize=15,
+                    fontweight="bold",
+                    color=NAVY if bar.highlight else TEXT,
+                    zorder=4,
+                )
         ax.set_xticks(positions, labels, fontsize=14)
         ax.set_ylim(0, top * 1.22)
         ax.yaxis.set_major_formatter(
-            matplotlib.ticker.FuncFormatter(lambda v, _pos: tall(v, 0) + (" %" if spec.unit == "prosent" else "")))
+            matplotlib.ticker.FuncFormatter(lambda v, _pos: tall(v, 0) + (" %" if spec.unit == "prosent" else ""))
+        )
         ax.grid(axis="y", color="#E3E6EA", linewidth=0.8, zorder=0)
         for side in ("top", "right", "left"):
             ax.spines[side].set_visible(False)

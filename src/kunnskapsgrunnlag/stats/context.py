@@ -24,8 +24,8 @@ NOT_AVAILABLE = {
 
 def source_text(figure: Figure | None, indicator: Indicator) -> str:
     """`SSB, tabell 13556` or `FHI (FHI statistikkbank, tabell 337)`: the credit the licence asks for."""
-    source = (figure.source if figure and figure.source else indicator.source)
-    table = (figure.table if figure and figure.table else indicator.table)
+    source = figure.source if figure and figure.source else indicator.source
+    table = figure.table if figure and figure.table else indicator.table
     if not table or table == source:
         return source
     if table.isdigit():
@@ -90,7 +90,11 @@ def figure_view(figure: Figure | None, indicator: Indicator, role: str) -> Figur
 def indicator_view(comparison: Comparison) -> IndicatorView:
     ind = comparison.indicator
     return IndicatorView(
-        navn=ind.label, kort=ind.short, enhet=ind.unit, periode=ind.period, kilde=source_text(None, ind),
+        navn=ind.label,
+        kort=ind.short,
+        enhet=ind.unit,
+        periode=ind.period,
+        kilde=source_text(None, ind),
         kommune=figure_view(comparison.kommune, ind, "kommune"),
         fylke=figure_view(comparison.fylke, ind, "fylke"),
         land=figure_view(comparison.land, ind, "land"),

@@ -34,8 +34,9 @@ def api_base(explicit: str | None = None) -> str:
     return (explicit or os.environ.get(API_ENV) or DEFAULT_API).rstrip("/")
 
 
-def data_params(value_codes: Mapping[str, str], codelists: Mapping[str, str] | None = None,
-                lang: str = "no") -> dict[str, str]:
+def data_params(
+    value_codes: Mapping[str, str], codelists: Mapping[str, str] | None = None, lang: str = "no"
+) -> dict[str, str]:
     params = {"lang": lang, "outputFormat": "json-stat2"}
     params.update({f"valueCodes[{dim}]": codes for dim, codes in value_codes.items()})
     params.update({f"codelist[{dim}]": name for dim, name in (codelists or {}).items()})
@@ -61,8 +62,9 @@ def fetch_table(
     params = data_params(value_codes, codelists)
     headers = {"Accept": "application/json", "User-Agent": f"kunnskapsgrunnlag/{__version__}"}
     last_problem = ""
-    with httpx.Client(timeout=httpx.Timeout(timeout), headers=headers, transport=transport,
-                      follow_redirects=True) as client:
+    with httpx.Client(
+        timeout=httpx.Timeout(timeout), headers=headers, transport=transport, follow_redirects=True
+    ) as client:
         for attempt in range(retries + 1):
             if attempt:
                 sleep(backoff * 2 ** (attempt - 1))
@@ -78,8 +80,9 @@ def fetch_table(
                 last_problem = f"svarte {response.status_code} {_detail(response)}".rstrip()
                 continue
             if response.status_code >= 400:
-                raise FetchFailed(f"SSB avviste spørringen mot tabell {table}: {response.status_code} "
-                                  f"{_detail(response)}".rstrip())
+                raise FetchFailed(
+                    f"SSB avviste spørringen mot tabell {table}: {response.status_code} {_detail(response)}".rstrip()
+                )
             try:
                 return response.json()
             except ValueError as exc:

@@ -47,8 +47,8 @@ def map_region(code: str, label: str, registry: Registry) -> str | None:
     """The region code in our terms (`0`, `40`, `4003`), or None if the registry does not know it."""
     raw = code.strip()
     for prefix in ("K-", "F-", "K", "F"):
-        if raw.startswith(prefix) and raw[len(prefix):].isdigit():
-            raw = raw[len(prefix):]
+        if raw.startswith(prefix) and raw[len(prefix) :].isdigit():
+            raw = raw[len(prefix) :]
             break
     if raw.casefold() in LAND_NAMES or label.strip().casefold() in LAND_NAMES:
         return LAND
@@ -91,8 +91,15 @@ def read_json(path: Path) -> Any:
         raise ImportFailed(f"{path}: er ikke gyldig JSON: {exc}") from exc
 
 
-def import_jsonstat(data: Any, indicator_id: str, registry: Registry, *, origin: str,
-                    select: Mapping[str, str] | None = None, factor: float = 1.0) -> Imported:
+def import_jsonstat(
+    data: Any,
+    indicator_id: str,
+    registry: Registry,
+    *,
+    origin: str,
+    select: Mapping[str, str] | None = None,
+    factor: float = 1.0,
+) -> Imported:
     """Figures from a JSON-stat 2.0 dataset; `select` picks one category of every other dimension."""
     if isinstance(data, dict) and data.get("class") == "collection":
         raise ImportFailed(f"{origin}: en JSON-stat-samling; hent ett datasett (class: dataset)")
@@ -120,8 +127,9 @@ def import_jsonstat(data: Any, indicator_id: str, registry: Registry, *, origin:
             fixed[dim] = 0
         else:
             choices = ", ".join(f"{c} ({label})" for c, label in cats[:8])
-            raise ImportFailed(f"{origin}: dimensjonen {dim} har {len(cats)} verdier; velg én med "
-                               f"--velg {dim}=KODE (f.eks. {choices})")
+            raise ImportFailed(
+                f"{origin}: dimensjonen {dim} har {len(cats)} verdier; velg én med --velg {dim}=KODE (f.eks. {choices})"
+            )
     values = _flat(data["value"], sizes, "value", origin)
     statuses = _flat(data.get("status"), sizes, "status", origin)
     figures: list[Figure] = []
@@ -143,12 +151,19 @@ def import_jsonstat(data: Any, indicator_id: str, registry: Registry, *, origin:
         value, status = values.get(flat), statuses.get(flat)
         figures.append(_figure(indicator_id, region, period, value, status, factor))
     if not figures:
-        raise ImportFailed(f"{origin}: ingen regionkoder kunne knyttes til kommuneregisteret "
-                           f"(fikk f.eks. {', '.join(unmapped[:5]) or 'ingen'}); forventet 0, fylkesnummer "
-                           "eller gjeldende kommunenummer")
+        raise ImportFailed(
+            f"{origin}: ingen regionkoder kunne knyttes til kommuneregisteret "
+            f"(fikk f.eks. {', '.join(unmapped[:5]) or 'ingen'}); forventet 0, fylkesnummer "
+            "eller gjeldende kommunenummer"
+        )
     ext = (data.get("extension") or {}).get("px") or {}
-    return Imported(tuple(figures), tuple(unmapped), str(data.get("label", "")), str(ext.get("tableid", "")),
-                    str(data.get("source", "")))
+    return Imported(
+        tuple(figures),
+        tuple(unmapped),
+        str(data.get("label", "")),
+        str(ext.get("tableid", "")),
+        str(data.get("source", "")),
+    )
 
 
 def _pick_dim(ids: list[str], by_role: Sequence[str] | None, hints: tuple[str, ...], origin: str, what: str) -> str:
@@ -221,8 +236,9 @@ CSV_VALUE = ("verdi", "value", "andel", "prosent", "antall")
 CSV_STATUS = ("status", "merknad")
 
 
-def import_csv(text: str, indicator_id: str, registry: Registry, *, origin: str, period: str | None = None,
-               factor: float = 1.0) -> Imported:
+def import_csv(
+    text: str, indicator_id: str, registry: Registry, *, origin: str, period: str | None = None, factor: float = 1.0
+) -> Imported:
     """Figures from a CSV with a region column (code or name), a period column and a value column."""
     try:
         dialect = csv.Sniffer().sniff(text.splitlines()[0] if text else "", delimiters=",;\t")
@@ -241,7 +257,8 @@ def import_csv(text: str, indicator_id: str, registry: Registry, *, origin: str,
         raise ImportFailed(
             f"{origin}:1: forventet kolonner for region ({'/'.join(CSV_REGION[:3])}), periode "
             f"({'/'.join(CSV_PERIOD[:3])}, eller --periode) og verdi ({'/'.join(CSV_VALUE[:3])}); "
-            f"fikk {', '.join(header)}")
+            f"fikk {', '.join(header)}"
+        )
     figures: list[Figure] = []
     unmapped: list[str] = []
     for line, row in enumerate(rows[1:], start=2):
@@ -254,8 +271,13 @@ def import_csv(text: str, indicator_id: str, registry: Registry, *, origin: str,
         if region is None:
             unmapped.append(name)
             continue
-        when = _period(row[period_col][:4] if period_col is not None and _is_date(row[period_col])
-                       else row[period_col] if period_col is not None else period or "")
+        when = _period(
+            row[period_col][:4]
+            if period_col is not None and _is_date(row[period_col])
+            else row[period_col]
+            if period_col is not None
+            else period or ""
+        )
         raw = row[value_col].strip()
         status = row[status_col].strip() if status_col is not None else ""
         if raw in STATUS_REASONS or not raw:
@@ -266,8 +288,10 @@ def import_csv(text: str, indicator_id: str, registry: Registry, *, origin: str,
             raise ImportFailed(f"{origin}:{line}: forventet et tall eller et statussymbol (.. : .), fikk {raw!r}")
         figures.append(_figure(indicator_id, region, when, value, status, factor))
     if not figures:
-        raise ImportFailed(f"{origin}: ingen regioner kunne knyttes til kommuneregisteret "
-                           f"(fikk f.eks. {', '.join(unmapped[:5]) or 'ingen rader'})")
+        raise ImportFailed(
+            f"{origin}: ingen regioner kunne knyttes til kommuneregisteret "
+            f"(fikk f.eks. {', '.join(unmapped[:5]) or 'ingen rader'})"
+        )
     return Imported(tuple(figures), tuple(unmapped))
 
 

@@ -24,8 +24,19 @@ INDICATOR_FILE = "indikatorer.yaml"
 FIGURE_FOLDER = "tall"
 ID_PATTERN = re.compile(r"^[a-z][a-z0-9_]*$")
 UNITS = ("prosent", "antall")
-INDICATOR_FIELDS = ("label", "short", "unit", "decimals", "source", "table", "period", "licence", "url",
-                    "description", "national")
+INDICATOR_FIELDS = (
+    "label",
+    "short",
+    "unit",
+    "decimals",
+    "source",
+    "table",
+    "period",
+    "licence",
+    "url",
+    "description",
+    "national",
+)
 NATIONAL_FIELDS = ("value", "period", "source", "table", "qualifier", "note", "missing")
 FIGURE_FILE_FIELDS = ("indicator", "source", "table", "licence", "origin", "note", "figures")
 FIGURE_FIELDS = ("region", "period", "value", "missing", "qualifier", "note")
@@ -62,11 +73,27 @@ class StatsStore:
         fylke = self.figure(indicator_id, kommune.fylke.nummer, period)
         local = self.figure(indicator_id, kommune.nummer, period)
         if local is None:
-            local = Figure(indicator_id, kommune.nummer, period, None, NO_DATA, indicator.source, indicator.table,
-                           indicator.licence)
+            local = Figure(
+                indicator_id,
+                kommune.nummer,
+                period,
+                None,
+                NO_DATA,
+                indicator.source,
+                indicator.table,
+                indicator.licence,
+            )
         if fylke is None and self._has_any(indicator_id, kommune.fylke.nummer):
-            fylke = Figure(indicator_id, kommune.fylke.nummer, period, None, NO_DATA, indicator.source,
-                           indicator.table, indicator.licence)
+            fylke = Figure(
+                indicator_id,
+                kommune.fylke.nummer,
+                period,
+                None,
+                NO_DATA,
+                indicator.source,
+                indicator.table,
+                indicator.licence,
+            )
         return Comparison(indicator, kommune.navn, kommune.fylke.navn, local, fylke, land)
 
     def land_series(self, indicator_id: str, limit: int = 6) -> tuple[Figure, ...]:
@@ -127,12 +154,12 @@ def _line(data: Any, key: str | None = None) -> int | None:
 def _unknown(data: LocatedMap, allowed: tuple[str, ...], display: str, where: str, problems: list[Problem]) -> None:
     for key in data:
         if key not in allowed:
-            problems.append(Problem(display, data.line_of(key),
-                                    f"{where}{key}: ukjent felt; tillatte felt er {', '.join(allowed)}"))
+            problems.append(
+                Problem(display, data.line_of(key), f"{where}{key}: ukjent felt; tillatte felt er {', '.join(allowed)}")
+            )
 
 
-def _text(data: LocatedMap, key: str, display: str, where: str, problems: list[Problem],
-          required: bool = True) -> str:
+def _text(data: LocatedMap, key: str, display: str, where: str, problems: list[Problem], required: bool = True) -> str:
     value = data.get(key)
     if value is None or (isinstance(value, str) and not value.strip()):
         if required:
@@ -149,9 +176,13 @@ def _number(data: LocatedMap, key: str, display: str, where: str, problems: list
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, int | float):
-        problems.append(Problem(display, data.line_of(key),
-                                f"{where}{key}: forventet et tall (med punktum som desimaltegn) eller null, "
-                                f"fikk {value!r}"))
+        problems.append(
+            Problem(
+                display,
+                data.line_of(key),
+                f"{where}{key}: forventet et tall (med punktum som desimaltegn) eller null, fikk {value!r}",
+            )
+        )
         return None
     return float(value)
 
@@ -168,8 +199,13 @@ def _load_indicators(path: Path, root: Path, problems: list[Problem]) -> dict[st
         line = data.line_of(ind_id)
         where = f"{ind_id}: "
         if not ID_PATTERN.match(ind_id):
-            problems.append(Problem(display, line, f"{where}indikator-id skrives med a–z, tall og understrek "
-                                    "(den brukes i maler som statistikk.<id>)"))
+            problems.append(
+                Problem(
+                    display,
+                    line,
+                    f"{where}indikator-id skrives med a–z, tall og understrek (den brukes i maler som statistikk.<id>)",
+                )
+            )
             continue
         if not isinstance(entry, LocatedMap):
             problems.append(Problem(display, line, f"{where}forventet feltene label, unit, source …"))
@@ -177,18 +213,31 @@ def _load_indicators(path: Path, root: Path, problems: list[Problem]) -> dict[st
         _unknown(entry, INDICATOR_FIELDS, display, where, problems)
         unit = _text(entry, "unit", display, where, problems)
         if unit and unit not in UNITS:
-            problems.append(Problem(display, entry.line_of("unit"),
-                                    f"{where}unit: forventet en av ({', '.join(UNITS)}), fikk {unit!r}"))
+            problems.append(
+                Problem(
+                    display, entry.line_of("unit"), f"{where}unit: forventet en av ({', '.join(UNITS)}), fikk {unit!r}"
+                )
+            )
         decimals = entry.get("decimals", 0)
         if not isinstance(decimals, int) or isinstance(decimals, bool) or not 0 <= decimals <= 3:
-            problems.append(Problem(display, entry.line_of("decimals"),
-                                    f"{where}decimals: forventet et helt tall fra 0 til 3, fikk {decimals!r}"))
+            problems.append(
+                Problem(
+                    display,
+                    entry.line_of("decimals"),
+                    f"{where}decimals: forventet et helt tall fra 0 til 3, fikk {decimals!r}",
+                )
+            )
             decimals = 0
-        common = {name: _text(entry, name, display, where, problems)
-                  for name in ("label", "source", "table", "period", "licence")}
+        common = {
+            name: _text(entry, name, display, where, problems)
+            for name in ("label", "source", "table", "period", "licence")
+        }
         national = _national(entry.get("national", []), ind_id, common, display, problems)
         indicators[ind_id] = Indicator(
-            id=ind_id, unit=unit, decimals=decimals, national=national,
+            id=ind_id,
+            unit=unit,
+            decimals=decimals,
+            national=national,
             short=_text(entry, "short", display, where, problems, required=False) or common["label"],
             url=_text(entry, "url", display, where, problems, required=False),
             description=_text(entry, "description", display, where, problems, required=False),
@@ -197,8 +246,9 @@ def _load_indicators(path: Path, root: Path, problems: list[Problem]) -> dict[st
     return indicators
 
 
-def _national(items: Any, ind_id: str, common: dict[str, str], display: str,
-              problems: list[Problem]) -> tuple[Figure, ...]:
+def _national(
+    items: Any, ind_id: str, common: dict[str, str], display: str, problems: list[Problem]
+) -> tuple[Figure, ...]:
     if not isinstance(items, list):
         problems.append(Problem(display, _line(items), f"{ind_id}.national: forventet en liste med verdier"))
         return ()
@@ -206,29 +256,43 @@ def _national(items: Any, ind_id: str, common: dict[str, str], display: str,
     for i, item in enumerate(items):
         where = f"{ind_id}.national[{i}]: "
         if not isinstance(item, LocatedMap):
-            problems.append(Problem(display, items.line_of(i) if isinstance(items, LocatedList) else None,
-                                    f"{where}forventet feltene value, period og source"))
+            problems.append(
+                Problem(
+                    display,
+                    items.line_of(i) if isinstance(items, LocatedList) else None,
+                    f"{where}forventet feltene value, period og source",
+                )
+            )
             continue
         _unknown(item, NATIONAL_FIELDS, display, where, problems)
         value = _number(item, "value", display, where, problems)
         missing = _text(item, "missing", display, where, problems, required=False) or None
         if value is None and missing is None:
-            problems.append(Problem(display, item.line, f"{where}value mangler: skriv en verdi, eller "
-                                    "value: null med missing: <grunn>"))
-        out.append(Figure(
-            indicator=ind_id, region=LAND, period=_text(item, "period", display, where, problems),
-            value=value, missing=missing if value is None else None,
-            source=_text(item, "source", display, where, problems, required=False) or common["source"],
-            table=_text(item, "table", display, where, problems, required=False) or common["table"],
-            licence=common["licence"],
-            qualifier=_text(item, "qualifier", display, where, problems, required=False),
-            note=_text(item, "note", display, where, problems, required=False),
-        ))
+            problems.append(
+                Problem(
+                    display, item.line, f"{where}value mangler: skriv en verdi, eller value: null med missing: <grunn>"
+                )
+            )
+        out.append(
+            Figure(
+                indicator=ind_id,
+                region=LAND,
+                period=_text(item, "period", display, where, problems),
+                value=value,
+                missing=missing if value is None else None,
+                source=_text(item, "source", display, where, problems, required=False) or common["source"],
+                table=_text(item, "table", display, where, problems, required=False) or common["table"],
+                licence=common["licence"],
+                qualifier=_text(item, "qualifier", display, where, problems, required=False),
+                note=_text(item, "note", display, where, problems, required=False),
+            )
+        )
     return tuple(out)
 
 
-def _load_figure_file(path: Path, root: Path, indicators: dict[str, Indicator],
-                      problems: list[Problem]) -> list[Figure]:
+def _load_figure_file(
+    path: Path, root: Path, indicators: dict[str, Indicator], problems: list[Problem]
+) -> list[Figure]:
     display, data = _read(path, root, problems)
     if data is None:
         return []
@@ -240,8 +304,13 @@ def _load_figure_file(path: Path, root: Path, indicators: dict[str, Indicator],
     if ind_id and ind_id not in indicators:
         from ..suggest import did_you_mean
 
-        problems.append(Problem(display, data.line_of("indicator"), f"indicator: ukjent indikator {ind_id!r}"
-                                + did_you_mean(ind_id, indicators)))
+        problems.append(
+            Problem(
+                display,
+                data.line_of("indicator"),
+                f"indicator: ukjent indikator {ind_id!r}" + did_you_mean(ind_id, indicators),
+            )
+        )
         return []
     provenance = {name: _text(data, name, display, "", problems) for name in ("source", "table", "licence")}
     items = data.get("figures")
@@ -258,35 +327,62 @@ def _load_figure_file(path: Path, root: Path, indicators: dict[str, Indicator],
         value = _number(item, "value", display, where, problems)
         missing = _text(item, "missing", display, where, problems, required=False) or None
         if value is None and missing is None:
-            problems.append(Problem(display, items.line_of(i), f"{where}value er tom: skriv missing: <grunn> "
-                                    "(en manglende verdi er aldri 0)"))
+            problems.append(
+                Problem(
+                    display,
+                    items.line_of(i),
+                    f"{where}value er tom: skriv missing: <grunn> (en manglende verdi er aldri 0)",
+                )
+            )
             missing = NO_DATA
-        out.append(Figure(
-            indicator=ind_id, region=_text(item, "region", display, where, problems),
-            period=_text(item, "period", display, where, problems), value=value,
-            missing=missing if value is None else None,
-            qualifier=_text(item, "qualifier", display, where, problems, required=False),
-            note=_text(item, "note", display, where, problems, required=False), **provenance,
-        ))
+        out.append(
+            Figure(
+                indicator=ind_id,
+                region=_text(item, "region", display, where, problems),
+                period=_text(item, "period", display, where, problems),
+                value=value,
+                missing=missing if value is None else None,
+                qualifier=_text(item, "qualifier", display, where, problems, required=False),
+                note=_text(item, "note", display, where, problems, required=False),
+                **provenance,
+            )
+        )
     return out
 
 
-def figure_file_text(indicator_id: str, figures: Iterable[Figure], *, source: str, table: str, licence: str,
-                     origin: str, note: str = "", header: str = "") -> str:
+def figure_file_text(
+    indicator_id: str,
+    figures: Iterable[Figure],
+    *,
+    source: str,
+    table: str,
+    licence: str,
+    origin: str,
+    note: str = "",
+    header: str = "",
+) -> str:
     """A figure file, one figure per line, in a stable order so diffs stay small."""
 
     def q(text: str) -> str:
         return json.dumps(text, ensure_ascii=False)
 
     lines = [f"# {line}".rstrip() for line in header.splitlines()] if header else []
-    lines += [f"indicator: {indicator_id}", f"source: {q(source)}", f"table: {q(table)}",
-              f"licence: {q(licence)}", f"origin: {q(origin)}"]
+    lines += [
+        f"indicator: {indicator_id}",
+        f"source: {q(source)}",
+        f"table: {q(table)}",
+        f"licence: {q(licence)}",
+        f"origin: {q(origin)}",
+    ]
     if note:
         lines.append(f"note: {q(note)}")
     lines.append("figures:")
     for f in sorted(figures, key=lambda f: (len(f.region), f.region, f.period)):
-        parts = [f"region: {q(f.region)}", f"period: {q(f.period)}",
-                 f"value: {'null' if f.value is None else _plain_number(f.value)}"]
+        parts = [
+            f"region: {q(f.region)}",
+            f"period: {q(f.period)}",
+            f"value: {'null' if f.value is None else _plain_number(f.value)}",
+        ]
         if f.value is None:
             parts.append(f"missing: {q(f.missing or NO_DATA)}")
         if f.qualifier:

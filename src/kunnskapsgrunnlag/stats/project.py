@@ -58,10 +58,14 @@ def check_statistics(catalogue: Catalogue, root: Path) -> list[Problem]:
             continue
         where = display_path(slide.path, root) if slide.path else slide.id
         if store is None:
-            message = (f"indicator: fant ikke {display_path(statistics_dir(root) / INDICATOR_FILE, root)}, "
-                       f"så '{indicator}' kan ikke slås opp")
+            message = (
+                f"indicator: fant ikke {display_path(statistics_dir(root) / INDICATOR_FILE, root)}, "
+                f"så '{indicator}' kan ikke slås opp"
+            )
         else:
-            message = (f"indicator: ukjent indikator {indicator!r}{did_you_mean(str(indicator), known)} "
-                       f"(kjente: {', '.join(sorted(known))})")
+            message = (
+                f"indicator: ukjent indikator {indicator!r}{did_you_mean(str(indicator), known)} "
+                f"(kjente: {', '.join(sorted(known))})"
+            )
         problems.append(Problem(where, slide.field_lines.get("indicator"), message))
     return problems

@@ -12,7 +12,8 @@ from ..load.yamlsource import LocatedMap
 from ..model import Catalogue, Recipe, RecipeItem, Section, Slide, SlideContent, Source
 from ..suggest import did_you_mean
 from . import schema
-from .diagrams import build_diagrams, check_diagram_references as _check_diagram_references
+from .diagrams import build_diagrams
+from .diagrams import check_diagram_references as _check_diagram_references
 from .fields import FieldChecker, type_name
 
 
@@ -129,7 +130,9 @@ def _notes_by_id(raw: RawProject, problems: list[Problem]) -> dict[str, tuple[Pa
     for entry in raw.notes:
         slide_id = entry.path.stem
         if slide_id in notes:
-            problems.append(Problem(entry.display, 1, f"talenotater for '{slide_id}' finnes også i {notes[slide_id][1]}"))
+            problems.append(
+                Problem(entry.display, 1, f"talenotater for '{slide_id}' finnes også i {notes[slide_id][1]}")
+            )
             continue
         notes[slide_id] = (entry.path, entry.display, entry.text)
     return notes
@@ -138,9 +141,7 @@ def _notes_by_id(raw: RawProject, problems: list[Problem]) -> dict[str, tuple[Pa
 # --- slides -------------------------------------------------------------------------------------
 
 
-def _slides(
-    raw: RawProject, notes: dict[str, tuple[Path, str, str]], problems: list[Problem]
-) -> dict[str, Slide]:
+def _slides(raw: RawProject, notes: dict[str, tuple[Path, str, str]], problems: list[Problem]) -> dict[str, Slide]:
     slides: dict[str, Slide] = {}
     first_seen: dict[str, str] = {}
     slide_stems = {file.path.stem for file in raw.slides}
@@ -151,8 +152,12 @@ def _slides(
     for slide_id, (_, display, _) in sorted(notes.items()):
         if slide_id not in slide_stems:
             problems.append(
-                Problem(display, 1, f"talenotater uten lysbilde: fant ingen slides/**/{slide_id}.yaml"
-                        + did_you_mean(slide_id, slide_stems))
+                Problem(
+                    display,
+                    1,
+                    f"talenotater uten lysbilde: fant ingen slides/**/{slide_id}.yaml"
+                    + did_you_mean(slide_id, slide_stems),
+                )
             )
     return slides
 
@@ -271,20 +276,30 @@ def _check_sections_against_slides(
         for i, slide_id in enumerate(section.slide_ids):
             line = slide_list.line_of(i) if slide_list is not None else None
             if slide_id in listed:
-                problems.append(Problem(display, line, f"{section.id}: '{slide_id}' står allerede i seksjonen '{listed[slide_id]}'"))
+                problems.append(
+                    Problem(display, line, f"{section.id}: '{slide_id}' står allerede i seksjonen '{listed[slide_id]}'")
+                )
                 continue
             listed[slide_id] = section.id
             if slide_id not in all_stems:
                 problems.append(
-                    Problem(display, line, f"{section.id}: fant ikke lysbildet '{slide_id}'" + did_you_mean(slide_id, all_stems))
+                    Problem(
+                        display,
+                        line,
+                        f"{section.id}: fant ikke lysbildet '{slide_id}'" + did_you_mean(slide_id, all_stems),
+                    )
                 )
         if section.numbered and section.slide_ids:
             first = slides.get(section.slide_ids[0])
             if first is not None and first.layout != "section":
                 line = slide_list.line_of(0) if slide_list is not None else None
                 problems.append(
-                    Problem(display, line, f"{section.id}: en nummerert seksjon begynner med et skillebilde "
-                            f"(layout: section), men '{first.id}' har layout '{first.layout}'")
+                    Problem(
+                        display,
+                        line,
+                        f"{section.id}: en nummerert seksjon begynner med et skillebilde "
+                        f"(layout: section), men '{first.id}' har layout '{first.layout}'",
+                    )
                 )
     for file in raw.slides:
         if file.path.stem not in listed:
@@ -308,7 +323,9 @@ def _check_citations(
             for key in file.data:
                 if key in sources and key not in cited:
                     by_file[file.display].append(key)
-                    problems.append(Problem(file.display, file.data.line_of(key), f"{key}: kilden brukes ikke av noe lysbilde"))
+                    problems.append(
+                        Problem(file.display, file.data.line_of(key), f"{key}: kilden brukes ikke av noe lysbilde")
+                    )
 
 
 # --- recipes ------------------------------------------------------------------------------------
@@ -325,7 +342,9 @@ def _recipes(files: list[RawFile], sections: set[str], slides: set[str], problem
         check.unknown(data, schema.RECIPE_FIELDS)
         title = check.text(data.get("title"), "title", data.line_of("title"))
         description = (
-            check.text(data["description"], "description", data.line_of("description")) if "description" in data else None
+            check.text(data["description"], "description", data.line_of("description"))
+            if "description" in data
+            else None
         )
         include = data.get("include")
         if not isinstance(include, list) or not include:

@@ -23,12 +23,17 @@ def build_diagrams(files: list[RawFile], problems: list[Problem]) -> dict[str, D
         kind = check.text(data.get("kind"), "kind", data.line_of("kind"))
         if kind not in schema.DIAGRAM_KINDS:
             if kind:
-                check.error(data.line_of("kind"), f"kind: forventet en av ({', '.join(schema.DIAGRAM_KINDS)}), "
-                            f"fikk {kind!r}" + did_you_mean(kind, schema.DIAGRAM_KINDS))
+                check.error(
+                    data.line_of("kind"),
+                    f"kind: forventet en av ({', '.join(schema.DIAGRAM_KINDS)}), "
+                    f"fikk {kind!r}" + did_you_mean(kind, schema.DIAGRAM_KINDS),
+                )
             continue
         layers = _layers(data, check)
-        text = {name: check.text(data[name], name, data.line_of(name)) if name in data else None
-                for name in ("centre", "extra", "x_label", "y_label", "source")}
+        text = {
+            name: check.text(data[name], name, data.line_of(name)) if name in data else None
+            for name in ("centre", "extra", "x_label", "y_label", "source")
+        }
         points = _points(data, check)
         if kind == "curve" and len(points) < 2:
             check.error(data.line, "points: en kurve trenger minst to punkter")
@@ -36,8 +41,18 @@ def build_diagrams(files: list[RawFile], problems: list[Problem]) -> dict[str, D
         if kind != "curve" and not layers:
             check.error(data.line, f"layers: et diagram av typen {kind!r} trenger minst ett lag med items")
             continue
-        diagrams[file.path.stem] = Diagram(file.path.stem, kind, layers, text["centre"], text["extra"],
-                                           text["x_label"], text["y_label"], points, text["source"], file.path)
+        diagrams[file.path.stem] = Diagram(
+            file.path.stem,
+            kind,
+            layers,
+            text["centre"],
+            text["extra"],
+            text["x_label"],
+            text["y_label"],
+            points,
+            text["source"],
+            file.path,
+        )
     return diagrams
 
 
@@ -65,8 +80,11 @@ def _layers(data: LocatedMap, check: FieldChecker) -> tuple[DiagramLayer, ...]:
             if isinstance(item, LocatedMap):
                 check.unknown(item, ("label", "detail"), f"layers[{i}].items[{j}]")
                 label_text = check.text(item.get("label"), f"layers[{i}].items[{j}].label", item_line)
-                detail = (check.text(item["detail"], f"layers[{i}].items[{j}].detail", item.line_of("detail"))
-                          if "detail" in item else None)
+                detail = (
+                    check.text(item["detail"], f"layers[{i}].items[{j}].detail", item.line_of("detail"))
+                    if "detail" in item
+                    else None
+                )
                 if label_text:
                     items.append(DiagramItem(label_text, detail))
             elif (label_text := check.text(item, f"layers[{i}].items[{j}]", item_line)) is not None:
@@ -85,16 +103,21 @@ def _points(data: LocatedMap, check: FieldChecker) -> tuple[tuple[str, float], .
         return ()
     for i, item in enumerate(raw):
         line = raw.line_of(i)
-        if (isinstance(item, LocatedMap) and isinstance(item.get("label"), str)
-                and isinstance(item.get("value"), int | float) and not isinstance(item.get("value"), bool)):
+        if (
+            isinstance(item, LocatedMap)
+            and isinstance(item.get("label"), str)
+            and isinstance(item.get("value"), int | float)
+            and not isinstance(item.get("value"), bool)
+        ):
             points.append((item["label"], float(item["value"])))
         else:
             check.error(line, f"points[{i}]: forventet feltene label (tekst) og value (tall)")
     return tuple(points)
 
 
-def check_diagram_references(raw: RawProject, slides: dict[str, Slide], diagrams: dict[str, Diagram],
-                             problems: list[Problem]) -> None:
+def check_diagram_references(
+    raw: RawProject, slides: dict[str, Slide], diagrams: dict[str, Diagram], problems: list[Problem]
+) -> None:
     """A diagram slide names a known diagram, and only layers that diagram has."""
     displays = {f.path: f.display for f in raw.slides}
     for slide in slides.values():
@@ -104,18 +127,32 @@ def check_diagram_references(raw: RawProject, slides: dict[str, Slide], diagrams
         display = displays.get(slide.path, slide.id)
         diagram = diagrams.get(content.diagram)
         if diagram is None:
-            problems.append(Problem(display, slide.field_lines.get("diagram"),
-                                    f"diagram: fant ikke diagrams/{content.diagram}.yaml"
-                                    + did_you_mean(content.diagram, diagrams)))
+            problems.append(
+                Problem(
+                    display,
+                    slide.field_lines.get("diagram"),
+                    f"diagram: fant ikke diagrams/{content.diagram}.yaml" + did_you_mean(content.diagram, diagrams),
+                )
+            )
             continue
         for field in ("layers", "steps"):
             for layer_id in getattr(content, field):
                 if layer_id not in diagram.layer_ids:
-                    problems.append(Problem(display, slide.field_lines.get(field),
-                                            f"{field}: diagrammet {diagram.id!r} har ikke laget {layer_id!r}; "
-                                            f"lagene er {', '.join(diagram.layer_ids)}"))
+                    problems.append(
+                        Problem(
+                            display,
+                            slide.field_lines.get(field),
+                            f"{field}: diagrammet {diagram.id!r} har ikke laget {layer_id!r}; "
+                            f"lagene er {', '.join(diagram.layer_ids)}",
+                        )
+                    )
         if content.highlight is not None:
             count = len(diagram.layers[0].items) if diagram.layers else 0
             if not 1 <= content.highlight <= count:
-                problems.append(Problem(display, slide.field_lines.get("highlight"),
-                                        f"highlight: forventet et trinn mellom 1 og {count}, fikk {content.highlight}"))
+                problems.append(
+                    Problem(
+                        display,
+                        slide.field_lines.get("highlight"),
+                        f"highlight: forventet et trinn mellom 1 og {count}, fikk {content.highlight}",
+                    )
+                )

@@ -61,8 +61,11 @@ class FieldChecker:
         for i, item in enumerate(value):
             item_line = _item_line(value, i, line)
             if isinstance(item, dict) and "text" not in item and len(item) == 1:
-                self.error(item_line, f"{name}[{i}]: punktet inneholder «: » og ble lest som et oppslag; "
-                           "sett hele punktet i anførselstegn")
+                self.error(
+                    item_line,
+                    f"{name}[{i}]: punktet inneholder «: » og ble lest som et oppslag; "
+                    "sett hele punktet i anførselstegn",
+                )
                 continue
             if isinstance(item, dict):
                 self.unknown(item, ("text", "sub"), f"{name}[{i}]")

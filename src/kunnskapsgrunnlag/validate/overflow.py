@@ -21,8 +21,14 @@ from ..render.theme import Theme
 INSET_X_IN = 0.1
 INSET_Y_IN = 0.05
 LINE_FACTOR = 1.2
-FONT_DIRS = (Path("/usr/share/fonts"), Path("/usr/local/share/fonts"), Path.home() / ".fonts",
-             Path.home() / ".local/share/fonts", Path("/Library/Fonts"), Path("C:/Windows/Fonts"))
+FONT_DIRS = (
+    Path("/usr/share/fonts"),
+    Path("/usr/local/share/fonts"),
+    Path.home() / ".fonts",
+    Path.home() / ".local/share/fonts",
+    Path("/Library/Fonts"),
+    Path("C:/Windows/Fonts"),
+)
 
 
 class FontMissing(Exception):
@@ -50,7 +56,7 @@ def find_font(file_name: str) -> Path:
 @lru_cache(maxsize=64)
 def _font(path: Path, size_pt: float) -> ImageFont.FreeTypeFont:
     # Measure in points at 72 dpi: one unit is one point.
-    return ImageFont.truetype(str(path), size=max(int(round(size_pt * 10)), 1))
+    return ImageFont.truetype(str(path), size=max(round(size_pt * 10), 1))
 
 
 def _length_pt(text: str, path: Path, size_pt: float) -> float:

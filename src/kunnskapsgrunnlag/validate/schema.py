@@ -28,8 +28,15 @@ LAYOUTS: dict[str, tuple[dict[str, str], tuple[str, ...]]] = {
     "closing": ({"text": "text"}, ()),
     "statistic": ({"indicator": "text", "text": "text"}, ("indicator",)),
     "diagram": (
-        {"diagram": "text", "intro": "text", "layers": "texts", "steps": "texts", "highlight": "int",
-         "side": "bullets", "alt": "text"},
+        {
+            "diagram": "text",
+            "intro": "text",
+            "layers": "texts",
+            "steps": "texts",
+            "highlight": "int",
+            "side": "bullets",
+            "alt": "text",
+        },
         ("diagram",),
     ),
 }
@@ -51,6 +58,7 @@ def allowed_fields(layout: str) -> tuple[str, ...]:
 
 def field_kind(layout: str, name: str) -> str | None:
     return COMMON_FIELDS.get(name) or LAYOUTS.get(layout, ({}, ()))[0].get(name)
+
 
 DIAGRAM_KINDS = ("rings", "staircase", "venn", "pieces", "curve")
 DIAGRAM_FIELDS = ("kind", "centre", "layers", "extra", "x_label", "y_label", "points", "source")

@@ -19,8 +19,9 @@ def check_templates(catalogue: Catalogue, samples: list[Kommune | None], root: P
     for slide in catalogue.slides.values():
         for kommune in ordered:
             try:
-                render_slide(slide, template_context(kommune, "Kunnskapsgrunnlag",
-                                                     store.comparisons(kommune) if store else None))
+                render_slide(
+                    slide, template_context(kommune, "Kunnskapsgrunnlag", store.comparisons(kommune) if store else None)
+                )
             except TemplateProblem as exc:
                 national = kommune is None and len(ordered) > 1
                 problems.append(_problem(slide, exc, root, national))
@@ -37,4 +38,6 @@ def _problem(slide: Slide, exc: TemplateProblem, root: Path, national: bool) -> 
     first = slide.field_lines.get(exc.field, 1)
     # A block scalar's text starts on the line after its key.
     offset = exc.line if exc.line > 1 else 0
-    return Problem(display_path(slide.path, root) if slide.path else slide.id, first + offset, f"{exc.field}: {message}")
+    return Problem(
+        display_path(slide.path, root) if slide.path else slide.id, first + offset, f"{exc.field}: {message}"
+    )
