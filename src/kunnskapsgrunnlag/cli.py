@@ -3,7 +3,6 @@ errors, 2 usage errors (unknown option values included)."""
 
 from __future__ import annotations
 
-import functools
 import sys
 from pathlib import Path
 
@@ -12,50 +11,14 @@ import click
 from . import __version__
 from .assemble import recipe_from_ids
 from .build import build_one, check, prepare, registry_for, render_options, require_valid
+from .cli_common import out_option, project_option, shown, slides_option, split_ids, user_errors
+from .cli_preview import preview_command
+from .cli_stats import stats_group
 from .companion import write_companions
-from .errors import ContentError, KunnskapsgrunnlagError, LookupFailed
-from .project import Project, open_project
+from .project import Project
 from .render.incremental import IncrementalRenderer
 from .render.theme import load_theme
 from .validate.templates import check_templates
-
-
-def project_option(func):
-    @click.option(
-        "--prosjekt",
-        "project_dir",
-        type=click.Path(file_okay=False, path_type=Path),
-        default=None,
-        help="Prosjektmappen (den med slides/sections.yaml). Standard: denne mappen eller en over.",
-    )
-    @functools.wraps(func)
-    def wrapper(*args, project_dir: Path | None, **kwargs):
-        try:
-            project = open_project(project_dir)
-        except KunnskapsgrunnlagError as exc:
-            raise click.ClickException(str(exc)) from exc
-        return func(*args, project=project, **kwargs)
-
-    return wrapper
-
-
-def user_errors(func):
-    """User mistakes become a clear message and exit 1 (2 for unknown names), never a traceback."""
-
-    @functools.wraps(func)
-    def wrapper(*args, **kwargs):
-        try:
-            return func(*args, **kwargs)
-        except LookupFailed as exc:
-            raise click.UsageError(str(exc)) from exc
-        except ContentError as exc:
-            for problem in exc.problems:
-                click.echo(str(problem), err=True)
-            raise click.ClickException(f"{len(exc.problems)} feil i innholdet; ingenting ble skrevet") from exc
-        except KunnskapsgrunnlagError as exc:
-            raise click.ClickException(str(exc)) from exc
-
-    return wrapper
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -147,15 +110,8 @@ def check_command(project: Project, strict: bool) -> None:
     help="Antall prosesser som bygger samtidig.",
 )
 @click.option("--force", is_flag=True, help="Bygg på nytt også presentasjoner der ingenting er endret.")
-@click.option(
-    "--lysbilder",
-    "slide_ids",
-    metavar="ID,ID,…",
-    help="Egen rekkefølge: seksjons- eller lysbilde-id-er, kommaseparert (i stedet for en oppskrift).",
-)
-@click.option(
-    "--ut", "out_dir", type=click.Path(file_okay=False, path_type=Path), help="Mappe for resultatet (standard: build/)."
-)
+@slides_option
+@out_option()
 @click.option(
     "--passord", "password", help="Skrivebeskytt filen med dette passordet (åpnes skrivebeskyttet i Impress)."
 )
@@ -201,7 +157,7 @@ def build_command(
     from .batch import BatchOptions, run_batch, select_kommuner
 
     registry = registry_for(project)
-    ids = tuple(s.strip() for s in slide_ids.split(",") if s.strip()) if slide_ids else ()
+    ids = tuple(split_ids(slide_ids))
     if len(kommune_queries) > 1 or fylker or offices or alle:
         kommuner = select_kommuner(registry, kommune_queries, fylker, offices, alle)
         options = BatchOptions(recipe, ids, out_dir, password, force, jobs)
@@ -221,16 +177,11 @@ def build_command(
     options = render_options(project, password)
     renderer = IncrementalRenderer(options, project.cache_dir)
     built = build_one(project, catalogue, chosen, kommune, options, out_dir, renderer=renderer.render)
-    where = built.path.relative_to(Path.cwd()) if built.path.is_relative_to(Path.cwd()) else built.path
-    click.echo(f"Skrev {where} ({len(built.deck.slides) + 1} lysbilder, {built.size / 1024:.0f} KiB)")
+    click.echo(f"Skrev {shown(built.path)} ({len(built.deck.slides) + 1} lysbilder, {built.size / 1024:.0f} KiB)")
     notes = with_notes is None or with_notes
     if notes or as_pdf:
         for path in write_companions(project, built, pdf=as_pdf, notes=notes):
-            click.echo(f"Skrev {_shown(path)}")
-
-
-def _shown(path: Path) -> Path:
-    return path.relative_to(Path.cwd()) if path.is_relative_to(Path.cwd()) else path
+            click.echo(f"Skrev {shown(path)}")
 
 
 def _write_batch_companions(project: Project, summary, as_pdf: bool, notes: bool) -> None:
@@ -265,10 +216,5 @@ if __name__ == "__main__":
     main()
 
 
-from .cli_stats import stats_group  # noqa: E402 - registers the stats commands on `main`
-
 main.add_command(stats_group)
-
-from .cli_preview import preview_command  # noqa: E402 - registers `preview` on `main`
-
 main.add_command(preview_command)

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from .build import registry_for, slug
-from .cli import project_option, user_errors
+from .cli_common import project_option, user_errors
 from .project import Project
 from .stats.context import source_text, value_text
 from .stats.fetch import fetch_table

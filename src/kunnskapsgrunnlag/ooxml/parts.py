@@ -163,10 +163,14 @@ def transplant_slide(
 
 def _copy_media(source: Package, target: Package, name: str) -> str:
     data = source.parts[f"ppt/media/{name}"]
-    extension = name.rpartition(".")[2]
-    hashed = f"kg-{hashlib.sha1(data).hexdigest()[:16]}.{extension}"
+    hashed = content_name(name, data)
     target.put(f"ppt/media/{hashed}", data)
     return hashed
+
+
+def content_name(name: str, data: bytes) -> str:
+    """A media part's name from its content: the same picture has the same name in every deck."""
+    return f"kg-{hashlib.sha1(data).hexdigest()[:16]}.{name.rpartition('.')[2]}"
 
 
 def name_media_by_content(package: Package) -> None:
@@ -177,7 +181,7 @@ def name_media_by_content(package: Package) -> None:
         if old.startswith("kg-"):
             continue
         data = package.parts[name]
-        new = f"kg-{hashlib.sha1(data).hexdigest()[:16]}.{old.rpartition('.')[2]}"
+        new = content_name(old, data)
         renames[old] = new
         index = package.order.index(name)
         package.drop(name)

@@ -61,6 +61,11 @@ def require_tools() -> None:
 
 def to_pdf(data: bytes, suffix: str, *, timeout: float = DEFAULT_TIMEOUT) -> bytes:
     """A .pptx or .docx file (as bytes) converted to PDF by LibreOffice headless."""
+    return convert(data, suffix, "pdf", timeout=timeout)
+
+
+def convert(data: bytes, suffix: str, target: str, *, timeout: float = DEFAULT_TIMEOUT) -> bytes:
+    """A document (as bytes, of type `suffix`) converted by LibreOffice headless to `target` (pdf, odp, …)."""
     program = soffice_path()
     with tempfile.TemporaryDirectory(prefix="kunnskapsgrunnlag-lo-") as tmp:
         work = Path(tmp)
@@ -77,16 +82,16 @@ def to_pdf(data: bytes, suffix: str, *, timeout: float = DEFAULT_TIMEOUT) -> byt
             "--nolockcheck",
             "--norestore",
             "--convert-to",
-            "pdf",
+            target,
             "--outdir",
             str(out_dir),
             str(source),
         ]
         result = _run(command, timeout, "LibreOffice")
-        produced = out_dir / "dokument.pdf"
+        produced = out_dir / f"dokument.{target}"
         if not produced.is_file() or produced.stat().st_size == 0:
             detail = (result.stderr or result.stdout or b"").decode(errors="replace").strip()[-400:]
-            raise ConversionFailed(f"LibreOffice laget ingen PDF av {suffix}-filen" + _tail(detail))
+            raise ConversionFailed(f"LibreOffice laget ingen {target.upper()} av {suffix}-filen" + _tail(detail))
         return produced.read_bytes()
 
 
