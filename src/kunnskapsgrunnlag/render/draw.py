@@ -7,14 +7,20 @@ import io
 from pptx.dml.color import RGBColor
 from pptx.enum.dml import MSO_LINE_DASH_STYLE
 from pptx.enum.shapes import MSO_CONNECTOR, MSO_SHAPE
-from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
+from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE
 from pptx.util import Emu, Pt
 
-from ..ooxml.text import set_alt_text, set_bullet, set_fill_alpha, set_language, set_no_bullet
+from ..ooxml.text import (
+    add_run,
+    set_alt_text,
+    set_bullet,
+    set_fill_alpha,
+    set_no_bullet,
+    set_paragraph_format,
+)
 from .plan import Line, Oval, Picture, Rect, SlidePlan, TextBox, TextPara
 from .theme import EMU_PER_INCH, Theme
 
-_ALIGN = {"l": PP_ALIGN.LEFT, "ctr": PP_ALIGN.CENTER, "r": PP_ALIGN.RIGHT}
 _ANCHOR = {"t": MSO_ANCHOR.TOP, "ctr": MSO_ANCHOR.MIDDLE, "b": MSO_ANCHOR.BOTTOM}
 BULLET_INDENT_IN = 0.35
 SUB_BULLET_MARGIN_IN = 0.8
@@ -86,14 +92,8 @@ def draw_wordmark(shapes, theme: Theme, color_hex: str):
     frame.auto_size = MSO_AUTO_SIZE.NONE
     frame.vertical_anchor = MSO_ANCHOR.MIDDLE
     paragraph = frame.paragraphs[0]
-    paragraph.alignment = PP_ALIGN.RIGHT
-    run = paragraph.add_run()
-    run.text = theme.wordmark_text
-    font = run.font
-    font.size = Pt(theme.sizes["wordmark"])
-    font.bold = True
-    font.color.rgb = RGBColor.from_string(color_hex)
-    set_language(run)
+    set_paragraph_format(paragraph, "r")
+    add_run(paragraph, theme.wordmark_text, theme.sizes["wordmark"], bold=True, color_hex=color_hex)
     set_alt_text(box, "Fafo")
     return box
 
@@ -138,25 +138,19 @@ def _text_box(shapes, spec: TextBox, theme: Theme):
 
 
 def _fill_paragraph(paragraph, para: TextPara, theme: Theme) -> None:
-    paragraph.alignment = _ALIGN[para.align]
-    paragraph.line_spacing = theme.line_spacing
-    if para.space_before:
-        paragraph.space_before = Pt(para.space_before)
+    set_paragraph_format(paragraph, para.align, theme.line_spacing, para.space_before)
     if para.bullet:
         margin = BULLET_INDENT_IN if para.level == 0 else SUB_BULLET_MARGIN_IN
         set_bullet(paragraph, para.bullet, theme.color("accent"), emu(margin), emu(-BULLET_INDENT_IN))
     else:
         set_no_bullet(paragraph)
-    for run_spec in para.runs:
-        run = paragraph.add_run()
-        run.text = run_spec.text
-        font = run.font
-        font.size = Pt(para.size)
-        font.bold = para.bold or run_spec.bold
-        font.italic = para.italic or run_spec.italic
-        font.color.rgb = RGBColor.from_string(para.color)
-        if run_spec.url:
-            run.hyperlink.address = run_spec.url
-            font.underline = True
-            font.color.rgb = RGBColor.from_string(para.color)
-        set_language(run)
+    for run in para.runs:
+        add_run(
+            paragraph,
+            run.text,
+            para.size,
+            bold=para.bold or run.bold,
+            italic=para.italic or run.italic,
+            color_hex=para.color,
+            url=run.url,
+        )

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from pptx.util import Emu, Pt
+from pptx.util import Emu
 
 from ..model import Slide, Source
-from ..ooxml.text import set_bullet, set_language, set_no_bullet
+from ..ooxml.text import add_run, set_bullet, set_no_bullet, set_paragraph_format
 from .references import source_runs
 from .richtext import Paragraph, Run, markdown_paragraphs
 
@@ -33,16 +33,16 @@ def fill_notes(notes_slide, paragraphs: list[Paragraph]) -> None:
         else:
             # Ordered lists keep their number as text: PowerPoint and Impress agree on that.
             set_no_bullet(paragraph)
-        paragraph.space_after = Pt(6)
+        set_paragraph_format(paragraph, "l", space_after_pt=6)
         runs = para.runs
         if para.bullet and para.bullet != "•":
             runs = (Run(f"{para.bullet} "), *runs)
         for spec in runs:
-            run = paragraph.add_run()
-            run.text = spec.text
-            run.font.size = Pt(NOTES_SIZE)
-            run.font.bold = spec.bold or None
-            run.font.italic = (spec.italic or para.quote) or None
-            if spec.url:
-                run.hyperlink.address = spec.url
-            set_language(run)
+            add_run(
+                paragraph,
+                spec.text,
+                NOTES_SIZE,
+                bold=spec.bold or None,
+                italic=(spec.italic or para.quote) or None,
+                url=spec.url,
+            )

@@ -5,9 +5,10 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
-from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError, UndefinedError
+from jinja2 import StrictUndefined, Template, TemplateError, TemplateSyntaxError, UndefinedError
 from jinja2.sandbox import SandboxedEnvironment
 
 from ..model import BulletItem, Column, Deck, Kommune, Link, Slide, SlideContent
@@ -34,6 +35,12 @@ def template_context(
     return {"kommune": kommune, "deck": DeckInfo(deck_title), "statistikk": statistics_context(dict(statistikk or {}))}
 
 
+@lru_cache(maxsize=4096)
+def _compiled(text: str) -> Template:
+    """Compiling is the costly part of a template; the same text is rendered for many decks."""
+    return _ENV.from_string(text)
+
+
 class TemplateProblem(Exception):
     """A template in a field failed; `line` is relative to the field's first line (1-based)."""
 
@@ -48,7 +55,7 @@ def render_text(text: str, context: Mapping[str, Any], field: str) -> str:
     if "{" not in text:
         return text
     try:
-        return _ENV.from_string(text).render(context)
+        return _compiled(text).render(context)
     except TemplateSyntaxError as exc:
         raise TemplateProblem(field, exc.lineno or 1, f"malfeil: {exc.message}") from exc
     except UndefinedError as exc:
