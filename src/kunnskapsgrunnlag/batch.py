@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from . import __version__
+from . import __version__, diskcache
 from .assemble import recipe_from_ids
 from .build import build_one, output_path, prepare, render_options, require_valid
 from .errors import KunnskapsgrunnlagError
@@ -247,6 +247,7 @@ def _init_worker(project: Project, registry: Registry, options: BatchOptions) ->
     global _STATE
     if _STATE is None or _STATE.project != project:  # spawn start method: load again
         _STATE = _load_state(project, registry, options)
+        diskcache.configure(project.cache_dir)
 
 
 def _build(nummer: str | None, out_dir: Path | None, key: str) -> DeckResult:
@@ -310,7 +311,9 @@ def run_batch(
     for kommune in targets:
         path = output_path(project, state.recipe, kommune, options.out_dir)
         key = deck_key(inputs, tool, state.recipe, kommune, options.password)
-        manifest = manifests.setdefault(path.parent, read_manifest(path.parent))
+        if path.parent not in manifests:  # read each folder's manifest once, not once per deck
+            manifests[path.parent] = read_manifest(path.parent)
+        manifest = manifests[path.parent]
         label = f"{kommune.nummer} {kommune.navn}" if kommune else "nasjonal"
         if not options.force and _unchanged(path, key, manifest):
             report(DeckResult(kommune.nummer if kommune else None, label, "skipped", path, "uendret"))

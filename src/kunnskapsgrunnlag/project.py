@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,8 +32,12 @@ class Project:
 
     @property
     def cache_dir(self) -> Path:
-        """Rendered parts and slide pictures kept between runs (never committed)."""
-        return self.root / ".cache"
+        """Rendered parts, charts and slide pictures kept between runs (never committed).
+
+        `KUNNSKAPSGRUNNLAG_CACHE` moves it (e.g. to measure a cold start, or to share it).
+        """
+        moved = os.environ.get("KUNNSKAPSGRUNNLAG_CACHE")
+        return Path(moved) if moved else self.root / ".cache"
 
 
 def open_project(start: Path | None) -> Project:

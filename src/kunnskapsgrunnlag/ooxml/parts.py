@@ -208,15 +208,20 @@ def drop_unreferenced_media(package: Package) -> None:
             package.drop(name)
 
 
-def merge_content_type_defaults(source: Package, target: Package) -> None:
-    """Media extensions the source declares (e.g. png) must be declared in the target too."""
+_MEDIA_TYPES = {"png": "image/png", "jpeg": "image/jpeg", "jpg": "image/jpeg", "gif": "image/gif"}
+
+
+def ensure_media_defaults(package: Package) -> None:
+    """Every media extension in the package is declared in [Content_Types].xml (e.g. png)."""
     name = "[Content_Types].xml"
-    target_xml = target.parts[name].decode("utf-8")
-    for default in re.findall(r"<Default [^>]*/>", source.parts[name].decode("utf-8")):
-        extension = re.search(r'Extension="([^"]+)"', default).group(1)
-        if f'Extension="{extension}"' not in target_xml:
-            target_xml = target_xml.replace("<Default ", default + "<Default ", 1)
-    target.parts[name] = target_xml.encode("utf-8")
+    xml = package.parts[name].decode("utf-8")
+    for part in package.order:
+        if part.startswith("ppt/media/"):
+            extension = part.rpartition(".")[2]
+            if f'Extension="{extension}"' not in xml:
+                declared = f'<Default Extension="{extension}" ContentType="{_MEDIA_TYPES[extension.lower()]}"/>'
+                xml = xml.replace("<Default ", declared + "<Default ", 1)
+    package.parts[name] = xml.encode("utf-8")
 
 
 def _xml_attr(text: str) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,7 +28,7 @@ from .draw import draw_plan, draw_shapes, emu
 from .layouts import plan_slide
 from .notes import fill_notes, notes_paragraphs
 from .plan import Rect, SlidePlan
-from .richtext import markdown_paragraphs, plain_text
+from .richtext import Paragraph, markdown_paragraphs, plain_text
 from .theme import Theme
 
 BLANK_LAYOUT_NAME = "Eget lysbilde"
@@ -49,16 +50,33 @@ def render_pptx(deck: Deck, options: RenderOptions) -> bytes:
     return render_package(deck, options).write()
 
 
-def render_package(deck: Deck, options: RenderOptions) -> Package:
-    """The deck as named parts, before they are zipped."""
+@dataclass(frozen=True)
+class SlideDrawing:
+    """Everything a locked slide is drawn from: its plan, its (hidden) title and its notes."""
+
+    plan: SlidePlan
+    title: str
+    notes: tuple[Paragraph, ...]
+
+
+def slide_drawing(entry: DeckSlide, deck: Deck, theme: Theme) -> SlideDrawing:
+    return SlideDrawing(
+        plan_slide(entry, deck, theme),
+        plain_text(entry.slide.title),
+        tuple(notes_paragraphs(entry.slide, dict(deck.sources))),
+    )
+
+
+def render_package(deck: Deck, options: RenderOptions, drawings: Sequence[SlideDrawing] | None = None) -> Package:
+    """The deck as named parts, before they are zipped. `drawings` may be given when known."""
     theme = options.theme
     prs = _prepare_presentation(theme)
     for index, entry in enumerate(deck.slides, start=1):
-        _add_locked_slide(prs, index, entry, deck, theme)
+        drawing = drawings[index - 1] if drawings is not None else slide_drawing(entry, deck, theme)
+        _add_locked_slide(prs, index, entry.slide.id, drawing, theme)
     _add_blank_slide(prs, options.blank_notes)
     subject = "0-24-samarbeidet. Et kunnskapsgrunnlag"
-    title = deck.title if deck.kommune is None else f"{deck.title} – {deck.kommune.navn}"
-    set_core_properties(prs, title, subject, options.timestamp, "Fafo / kunnskapsgrunnlag")
+    set_core_properties(prs, deck_title(deck), subject, options.timestamp, "Fafo / kunnskapsgrunnlag")
     if options.password:
         salt = (deck.recipe_id + (deck.kommune.nummer if deck.kommune else "")).encode().ljust(16, b"0")[:16]
         add_modify_verifier(prs, options.password, salt)
@@ -69,6 +87,11 @@ def render_package(deck: Deck, options: RenderOptions) -> Package:
     # render/incremental.py move slides between decks and still write identical files.
     name_media_by_content(package)
     return package
+
+
+def deck_title(deck: Deck) -> str:
+    """The title in the file's properties: the deck's, with the municipality when there is one."""
+    return deck.title if deck.kommune is None else f"{deck.title} – {deck.kommune.navn}"
 
 
 def _prepare_presentation(theme: Theme):
@@ -110,11 +133,10 @@ def _prepare_presentation(theme: Theme):
     return prs
 
 
-def _add_locked_slide(prs, index: int, entry: DeckSlide, deck: Deck, theme: Theme) -> None:
-    slide_model = entry.slide
-    plan = plan_slide(entry, deck, theme)
+def _add_locked_slide(prs, index: int, slide_id: str, drawing: SlideDrawing, theme: Theme) -> None:
+    plan = drawing.plan
     # The template's kept layout is slideLayout2.xml; ours follow it.
-    layout = add_layout(prs, layout_name(index, slide_model.id), plan.background, plan.show_master_shapes, index + 2)
+    layout = add_layout(prs, layout_name(index, slide_id), plan.background, plan.show_master_shapes, index + 2)
     draw_plan(SlideShapes(layout._element.cSld.spTree, layout), plan.static(), theme)
     lock_tree(layout._element.cSld.spTree)
     slide = prs.slides.add_slide(layout)
@@ -128,7 +150,7 @@ def _add_locked_slide(prs, index: int, entry: DeckSlide, deck: Deck, theme: Them
         groups.append(group)
     add_click_sequence(slide, [[group.shape_id] for group in groups])
     title = slide.shapes.title
-    title.text = plain_text(slide_model.title)
+    title.text = drawing.title
     title.name = "Tittel"
     # The visible title is drawn on the layout. This one is for screen readers and the outline:
     # hidden (PowerPoint) and off the slide (LibreOffice ignores `hidden` and would draw it).
@@ -136,7 +158,7 @@ def _add_locked_slide(prs, index: int, entry: DeckSlide, deck: Deck, theme: Them
     title.width, title.height = emu(theme.content_width), emu(1.0)
     hide_shape(title)
     lock_tree(slide.shapes._spTree)
-    fill_notes(slide.notes_slide, notes_paragraphs(slide_model, dict(deck.sources)))
+    fill_notes(slide.notes_slide, list(drawing.notes))
 
 
 def _add_blank_slide(prs, notes_markdown: str) -> None:

@@ -12,6 +12,7 @@ import io
 import math
 from functools import lru_cache
 
+from ..diskcache import memo
 from ..model import Deck, DeckSlide, Diagram
 from .layouts import _body_top, _bullet_paras, _para, _title
 from .plan import Line, Oval, Picture, Rect, Shape, SlidePlan, TextBox, TextPara
@@ -477,6 +478,13 @@ def _curve(diagram: Diagram, shown, steps, highlight, box, theme: Theme, alt: st
 @lru_cache(maxsize=16)
 def curve_png(points: tuple[tuple[str, float], ...], x_label: str, y_label: str, width: float, height: float) -> bytes:
     """A smooth, falling curve through the points: deterministic PNG (no metadata)."""
+    key = repr((points, x_label, y_label, width, height))
+    return memo("charts", key, lambda: _draw_curve(points, x_label, y_label, width, height), ".png")
+
+
+def _draw_curve(
+    points: tuple[tuple[str, float], ...], x_label: str, y_label: str, width: float, height: float
+) -> bytes:
     import matplotlib
 
     matplotlib.use("Agg", force=False)

@@ -1,9 +1,10 @@
 """Render many decks of one recipe fast: what every municipality shares is rendered once.
 
 The first deck is rendered whole and kept as parts. For each further deck, only the slides
-whose plan or notes differ (the title slide, the statistics slides, templated notes) are
-rendered, in a small deck of their own, and transplanted into a copy of the shared parts.
-The result is the same file `render_pptx` would write, byte for byte (a test proves it).
+whose drawing differs (the title slide, the statistics slides, templated notes) are drawn again:
+from a skeleton of the same shape filled with their text and pictures (render/skeleton.py), and
+transplanted into a copy of the shared parts. The result is the same file `render_pptx` would
+write, byte for byte (a test proves it). See docs/dev/incremental.md.
 """
 
 from __future__ import annotations
@@ -12,17 +13,17 @@ import contextlib
 import dataclasses
 import hashlib
 import pickle
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import KunnskapsgrunnlagError
 from ..fingerprint import code_digest
 from ..model import Deck
-from ..ooxml.parts import Package, drop_unreferenced_media, merge_content_type_defaults, transplant_slide
+from ..ooxml.parts import Package, drop_unreferenced_media, ensure_media_defaults, transplant_slide
 from ..write import write_atomic
-from .deck import RenderOptions, layout_name, render_package
-from .layouts import plan_slide
-from .plan import SlidePlan
+from .deck import RenderOptions, SlideDrawing, deck_title, layout_name, render_package, slide_drawing
+from .skeleton import escape_text, fill, tokenize
 
 LAYOUT_OFFSET = 2  # slide n has layout slideLayout{n + 2}.xml (see render/deck.py)
 
@@ -30,7 +31,7 @@ LAYOUT_OFFSET = 2  # slide n has layout slideLayout{n + 2}.xml (see render/deck.
 @dataclass
 class _Base:
     deck: Deck
-    plans: list[SlidePlan]
+    drawings: list[SlideDrawing]
     package: Package
 
 
@@ -45,8 +46,10 @@ class IncrementalRenderer:
         self.options = options
         self.cache_dir = cache_dir
         self._base: _Base | None = None
+        self._skeletons: dict[str, Package] = {}
         self.full_renders = 0
         self.partial_renders = 0
+        self.skeleton_hits = 0
 
     def render(self, deck: Deck) -> bytes:
         if self._base is None or not _same_structure(self._base.deck, deck):
@@ -54,29 +57,46 @@ class IncrementalRenderer:
         base = self._base
         if self.options.password or base is None or not _same_structure(base.deck, deck):
             return self._render_full(deck)
+        theme = self.options.theme
         # A slide is drawn again when what it is drawn from differs: its rendered text, its
         # figures, its diagram. Comparing inputs first spares drawing charts that did not change.
-        differing = [i for i in range(len(deck.slides)) if not _same_inputs(base.deck, deck, i)]
-        plans = {i: plan_slide(deck.slides[i], deck, self.options.theme) for i in differing}
-        differing = [i for i in differing if plans[i] != base.plans[i] or base.deck.slides[i] != deck.slides[i]]
-        sub = dataclasses.replace(deck, slides=tuple(deck.slides[i] for i in differing))
-        sub_plans = [plan_slide(entry, sub, self.options.theme) for entry in sub.slides]
-        if any(sub_plans[j] != plans[i] for j, i in enumerate(differing)):
-            return self._render_full(deck)  # a slide that depends on its neighbours (the outline)
-        scratch = render_package(sub, self.options)
+        candidates = [i for i in range(len(deck.slides)) if not _same_inputs(base.deck, deck, i)]
+        drawings = {i: slide_drawing(deck.slides[i], deck, theme) for i in candidates}
+        differing = [i for i in candidates if drawings[i] != base.drawings[i]]
+        if any(deck.slides[i].slide.layout == "toc" for i in differing):
+            return self._render_full(deck)  # the outline depends on the whole deck
         package = base.package.copy()
-        for j, i in enumerate(differing, start=1):
-            transplant_slide(scratch, package, j, i + 1, LAYOUT_OFFSET, layout_name(i + 1, deck.slides[i].slide.id))
-        package.parts["docProps/core.xml"] = scratch.parts["docProps/core.xml"]
-        merge_content_type_defaults(scratch, package)
+        for i in differing:
+            number = i + 1
+            source, source_number = self._drawn(deck, i, drawings[i])
+            transplant_slide(
+                source, package, source_number, number, LAYOUT_OFFSET, layout_name(number, deck.slides[i].slide.id)
+            )
+        package.parts["docProps/core.xml"] = _core_with_title(base.package.parts["docProps/core.xml"], deck_title(deck))
         drop_unreferenced_media(package)
+        ensure_media_defaults(package)
         self.partial_renders += 1
         return package.write()
 
+    def _drawn(self, deck: Deck, index: int, drawing: SlideDrawing) -> tuple[Package, int]:
+        """The parts of one slide, from a skeleton when possible: (package, its slide number)."""
+        tokens = tokenize(drawing)
+        entry = deck.slides[index]
+        one = dataclasses.replace(deck, slides=(entry,))
+        if tokens is None:
+            return render_package(one, self.options, [drawing]), 1
+        skeleton = self._skeletons.get(tokens.key)
+        if skeleton is None:
+            skeleton = render_package(one, self.options, [tokens.skeleton])
+            self._skeletons[tokens.key] = skeleton
+        else:
+            self.skeleton_hits += 1
+        return fill(skeleton, 1, 1 + LAYOUT_OFFSET, tokens), 1
+
     def _render_full(self, deck: Deck) -> bytes:
-        plans = [plan_slide(entry, deck, self.options.theme) for entry in deck.slides]
-        package = render_package(deck, self.options)
-        self._base = _Base(deck, plans, package)
+        drawings = [slide_drawing(entry, deck, self.options.theme) for entry in deck.slides]
+        package = render_package(deck, self.options, drawings)
+        self._base = _Base(deck, drawings, package)
         self.full_renders += 1
         self._save(self._base)
         return package.write()
@@ -129,3 +149,12 @@ def _structure(deck: Deck) -> tuple:
 
 def _same_structure(a: Deck, b: Deck) -> bool:
     return _structure(a) == _structure(b)
+
+
+def _core_with_title(core_xml: bytes, title: str) -> bytes:
+    """The core properties of the shared deck with this deck's title (the one thing that differs)."""
+    text = core_xml.decode("utf-8")
+    text = re.sub(
+        r"<dc:title>.*?</dc:title>", lambda _m: f"<dc:title>{escape_text(title)}</dc:title>", text, count=1, flags=re.S
+    )
+    return text.encode("utf-8")

@@ -11,6 +11,7 @@ import io
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..diskcache import memo
 from ..render.filters import tall
 
 NAVY = "#1B365D"
@@ -64,6 +65,10 @@ def _font_family() -> str | None:
 
 @lru_cache(maxsize=256)
 def bar_chart_png(spec: ChartSpec) -> bytes:
+    return memo("charts", repr(spec), lambda: _draw_bar_chart(spec), ".png")
+
+
+def _draw_bar_chart(spec: ChartSpec) -> bytes:
     import matplotlib
 
     matplotlib.use("Agg", force=False)

@@ -1,0 +1,115 @@
+"""Slide skeletons: a slide drawn once with placeholders, filled in for each municipality.
+
+Slides that differ between municipalities (the title slide, the statistics slides) differ in
+their text and pictures, not in their shape. `tokenize` replaces every text of a drawing by a
+token and every picture by a stand-in; the skeleton is drawn once (with python-pptx, by the same
+code as any slide) and `fill` puts the real text (escaped as lxml escapes it) and pictures in.
+The result is byte-identical to drawing the slide directly; tests/render/test_incremental.py
+proves it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..ooxml.parts import Package, content_name, slide_part_names
+from .deck import SlideDrawing
+from .plan import Oval, Picture, Rect, TextBox
+from .richtext import Run
+
+TEXT_OPEN, TEXT_CLOSE = "\ue000", "\ue001"
+ATTR_OPEN, ATTR_CLOSE = "\ue002", "\ue003"
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+
+
+@dataclass(frozen=True)
+class Tokenized:
+    skeleton: SlideDrawing
+    texts: tuple[str, ...]  # text-node tokens, in order
+    attributes: tuple[str, ...]  # attribute tokens (alt text), in order
+    images: tuple[bytes, ...]  # the real pictures, in order
+
+    @property
+    def key(self) -> str:
+        return repr(self.skeleton)
+
+
+def tokenize(drawing: SlideDrawing) -> Tokenized | None:
+    """The drawing with texts and pictures replaced; None when a picture is not a PNG."""
+    texts: list[str] = []
+    attributes: list[str] = []
+    images: list[bytes] = []
+
+    def text(value: str) -> str:
+        texts.append(value)
+        return f"{TEXT_OPEN}{len(texts) - 1}{TEXT_CLOSE}"
+
+    def attribute(value: str) -> str:
+        if not value:
+            return value
+        attributes.append(value)
+        return f"{ATTR_OPEN}{len(attributes) - 1}{ATTR_CLOSE}"
+
+    def runs(items: tuple[Run, ...]) -> tuple[Run, ...]:
+        return tuple(dataclasses.replace(r, text=text(r.text)) for r in items)
+
+    shapes = []
+    for shape in drawing.plan.shapes:
+        if isinstance(shape, TextBox):
+            paras = tuple(dataclasses.replace(p, runs=runs(p.runs)) for p in shape.paragraphs)
+            shape = dataclasses.replace(shape, paragraphs=paras)
+        elif isinstance(shape, Picture):
+            if not shape.image.startswith(PNG_SIGNATURE):
+                return None
+            images.append(shape.image)
+            shape = dataclasses.replace(shape, image=stand_in_png(len(images) - 1), alt=attribute(shape.alt))
+        elif isinstance(shape, Rect | Oval):
+            shape = dataclasses.replace(shape, description=attribute(shape.description))
+        shapes.append(shape)
+    plan = dataclasses.replace(drawing.plan, shapes=tuple(shapes))
+    notes = tuple(dataclasses.replace(p, runs=runs(p.runs)) for p in drawing.notes)
+    skeleton = SlideDrawing(plan, text(drawing.title), notes)
+    return Tokenized(skeleton, tuple(texts), tuple(attributes), tuple(images))
+
+
+@lru_cache(maxsize=32)
+def stand_in_png(index: int) -> bytes:
+    """A tiny PNG, different for each index, standing in for a picture while the skeleton is drawn."""
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (1, 1), (index % 256, index // 256 % 256, 7)).save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+def fill(skeleton: Package, number: int, layout_number: int, tokens: Tokenized) -> Package:
+    """A package holding slide `number` of the skeleton with the real texts and pictures."""
+    names = slide_part_names(number, layout_number)
+    out = Package([], {})
+    pictures = {content_name("x.png", stand_in_png(i)): image for i, image in enumerate(tokens.images)}
+    for name in names.values():
+        xml = skeleton.parts[name].decode("utf-8")
+        for i, value in enumerate(tokens.texts):
+            xml = xml.replace(f"{TEXT_OPEN}{i}{TEXT_CLOSE}", escape_text(value))
+        for i, value in enumerate(tokens.attributes):
+            xml = xml.replace(f"{ATTR_OPEN}{i}{ATTR_CLOSE}", escape_attribute(value))
+        for stand_in, image in pictures.items():
+            if stand_in in xml:
+                real = content_name("x.png", image)
+                xml = xml.replace(stand_in, real)
+                out.put(f"ppt/media/{real}", image)
+        out.put(name, xml.encode("utf-8"))
+    return out
+
+
+def escape_text(value: str) -> str:
+    """As lxml escapes a text node."""
+    return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def escape_attribute(value: str) -> str:
+    """As lxml escapes an attribute value."""
+    return escape_text(value).replace('"', "&quot;").replace("\n", "&#10;").replace("\r", "&#13;").replace("\t", "&#9;")
