@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from kunnskapsgrunnlag import diskcache
 from kunnskapsgrunnlag.assemble import find_recipe
 from kunnskapsgrunnlag.build import build_one, load_catalogue, registry_for, render_options
 from kunnskapsgrunnlag.project import Project
@@ -31,6 +32,13 @@ def require_shared() -> Path:
             pytest.fail("shared/ (seeds and inventory) must lie beside the repository in CI")
         pytest.skip("shared/ is not beside this checkout")
     return found
+
+
+@pytest.fixture(autouse=True)
+def _no_disk_cache_between_tests():
+    """The CLI turns the chart cache on for its project; each test starts without it."""
+    yield
+    diskcache.configure(None)
 
 
 @pytest.fixture(scope="session")
