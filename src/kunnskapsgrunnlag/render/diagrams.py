@@ -199,7 +199,8 @@ def _services(layer, cx, cy, rx_c, ry_c, ring_rx, ring_ry, box, theme: Theme, st
     w, h = box[2], box[3]
     count = len(layer.items)
     label_w, label_h = 1.6, 0.46
-    ox, oy = min(ring_rx + 1.1, w / 2 - label_w / 2), min(ring_ry + 0.4, h / 2 - label_h / 2)
+    # The services sit on the outer edge of the room the diagram has, clear of the rings.
+    ox, oy = max(ring_rx + 1.1, w / 2 - label_w / 2 - 0.05), max(ring_ry + 0.4, h / 2 - label_h / 2 - 0.05)
     shapes: list[Shape] = []
     labels: list[Shape] = []
     for i, item in enumerate(layer.items):
