@@ -61,18 +61,25 @@ def _oval(shapes, spec: Oval):
     if spec.hole:
         # The ring's thickness is a fraction of the shorter side (DrawingML preset "donut").
         shape.adjustments[0] = min(spec.hole / min(spec.w, spec.h), 0.5)
-    shape.fill.solid()
-    shape.fill.fore_color.rgb = RGBColor.from_string(spec.fill)
+    _style(shape, spec.fill, spec.line, 1.5, spec.description)
     if spec.alpha < 1:
         set_fill_alpha(shape, spec.alpha)
-    if spec.line:
-        shape.line.color.rgb = RGBColor.from_string(spec.line)
-        shape.line.width = Pt(1.5)
+    return shape
+
+
+def _style(shape, fill: str, line: str | None, line_pt: float, description: str, dashed: bool = False) -> None:
+    """Solid fill, an outline or none, no shadow, and alt text: what every drawn shape has."""
+    shape.fill.solid()
+    shape.fill.fore_color.rgb = RGBColor.from_string(fill)
+    if line:
+        shape.line.color.rgb = RGBColor.from_string(line)
+        shape.line.width = Pt(line_pt)
+        if dashed:
+            shape.line.dash_style = MSO_LINE_DASH_STYLE.DASH
     else:
         shape.line.fill.background()
     shape.shadow.inherit = False
-    set_alt_text(shape, spec.description)
-    return shape
+    set_alt_text(shape, description)
 
 
 def _line(shapes, spec: Line):
@@ -102,17 +109,7 @@ def _rect(shapes, spec: Rect):
     kind = MSO_SHAPE.ROUNDED_RECTANGLE if spec.rounded else MSO_SHAPE.RECTANGLE
     shape = shapes.add_shape(kind, emu(spec.x), emu(spec.y), emu(spec.w), emu(spec.h))
     shape.name = spec.name
-    shape.fill.solid()
-    shape.fill.fore_color.rgb = RGBColor.from_string(spec.fill)
-    if spec.line:
-        shape.line.color.rgb = RGBColor.from_string(spec.line)
-        shape.line.width = Pt(2)
-        if spec.dashed:
-            shape.line.dash_style = MSO_LINE_DASH_STYLE.DASH
-    else:
-        shape.line.fill.background()
-    shape.shadow.inherit = False
-    set_alt_text(shape, spec.description)
+    _style(shape, spec.fill, spec.line, 2, spec.description, spec.dashed)
     return shape
 
 
