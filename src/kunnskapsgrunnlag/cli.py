@@ -10,7 +10,7 @@ import click
 
 from . import __version__
 from .assemble import recipe_from_ids
-from .build import build_one, check, prepare, registry_for, render_options, require_valid
+from .build import build_one, check, load_catalogue, prepare, registry_for, render_options, require_valid
 from .cli_common import out_option, project_option, shown, slides_option, split_ids, user_errors
 from .cli_preview import preview_command
 from .cli_stats import stats_group
@@ -40,7 +40,7 @@ def main() -> None:
 @user_errors
 def list_command(project: Project) -> None:
     """Lysbildekatalogen, seksjon for seksjon (id, tittel, layout), og oppskriftene."""
-    catalogue, problems = _load(project)
+    catalogue, problems = load_catalogue(project)
     for section in catalogue.sections:
         marker = " (valgfri)" if section.optional else ""
         click.secho(f"{section.id}: {section.title}{marker}", bold=True)
@@ -204,12 +204,6 @@ def _print_summary(summary) -> None:
         click.echo(f"  feilet: {result.label}: {result.reason}", err=True)
     if failed:
         raise click.ClickException(f"{len(failed)} av {len(summary.results)} presentasjoner feilet")
-
-
-def _load(project: Project):
-    from .build import load_catalogue
-
-    return load_catalogue(project)
 
 
 if __name__ == "__main__":
