@@ -13,12 +13,13 @@ import os
 import re
 import time
 from collections.abc import Callable, Mapping
-from typing import Any
-
-import httpx
+from typing import TYPE_CHECKING, Any
 
 from .. import __version__
 from ..errors import KunnskapsgrunnlagError
+
+if TYPE_CHECKING:
+    import httpx
 
 DEFAULT_API = "https://data.ssb.no/api/pxwebapi/v2"
 API_ENV = "KUNNSKAPSGRUNNLAG_SSB_API"
@@ -56,6 +57,8 @@ def fetch_table(
     transport: httpx.BaseTransport | None = None,
 ) -> Any:
     """The table's data as parsed JSON-stat 2.0. Raises `FetchFailed` with a plain message."""
+    import httpx  # here, not at the top: only this command needs the HTTP client
+
     if not TABLE_PATTERN.match(table):
         raise FetchFailed(f"ugyldig tabellnummer {table!r}: forventet f.eks. 13556")
     url = f"{api_base(api)}/tables/{table}/data"
