@@ -265,14 +265,7 @@ def _national(
             )
             continue
         _unknown(item, NATIONAL_FIELDS, display, where, problems)
-        value = _number(item, "value", display, where, problems)
-        missing = _text(item, "missing", display, where, problems, required=False) or None
-        if value is None and missing is None:
-            problems.append(
-                Problem(
-                    display, item.line, f"{where}value mangler: skriv en verdi, eller value: null med missing: <grunn>"
-                )
-            )
+        value, missing = _value_and_missing(item, display, where, problems)
         out.append(
             Figure(
                 indicator=ind_id,
@@ -288,6 +281,25 @@ def _national(
             )
         )
     return tuple(out)
+
+
+def _value_and_missing(
+    item: LocatedMap, display: str, where: str, problems: list[Problem]
+) -> tuple[float | None, str | None]:
+    """A figure's value, or the reason it is missing: one of the two, never a silent 0."""
+    value = _number(item, "value", display, where, problems)
+    missing = _text(item, "missing", display, where, problems, required=False) or None
+    if value is None and missing is None:
+        problems.append(
+            Problem(
+                display,
+                item.line,
+                f"{where}value er tom: skriv en verdi, eller value: null med missing: <grunn> "
+                "(en manglende verdi er aldri 0)",
+            )
+        )
+        missing = NO_DATA
+    return value, missing
 
 
 def _load_figure_file(
@@ -324,17 +336,7 @@ def _load_figure_file(
             problems.append(Problem(display, items.line_of(i), f"{where}forventet feltene region, period og value"))
             continue
         _unknown(item, FIGURE_FIELDS, display, where, problems)
-        value = _number(item, "value", display, where, problems)
-        missing = _text(item, "missing", display, where, problems, required=False) or None
-        if value is None and missing is None:
-            problems.append(
-                Problem(
-                    display,
-                    items.line_of(i),
-                    f"{where}value er tom: skriv missing: <grunn> (en manglende verdi er aldri 0)",
-                )
-            )
-            missing = NO_DATA
+        value, missing = _value_and_missing(item, display, where, problems)
         out.append(
             Figure(
                 indicator=ind_id,
