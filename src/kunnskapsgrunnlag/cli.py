@@ -4,6 +4,7 @@ errors, 2 usage errors (unknown option values included)."""
 from __future__ import annotations
 
 import sys
+from datetime import date
 from pathlib import Path
 
 import click
@@ -14,6 +15,7 @@ from .build import build_one, check, load_catalogue, prepare, registry_for, rend
 from .cli_common import out_option, project_option, shown, slides_option, split_ids, user_errors
 from .cli_preview import preview_command
 from .cli_stats import stats_group
+from .cli_status import check_notices, currency_options, print_status
 from .companion import write_companions
 from .project import Project
 from .render.incremental import IncrementalRenderer
@@ -36,11 +38,26 @@ def main() -> None:
 
 
 @main.command("list")
+@click.option(
+    "--status",
+    is_flag=True,
+    help="Vis for hvert lysbilde når det sist ble gjennomgått, og kildene med årstall; "
+    "det som bør sjekkes først, står øverst.",
+)
+@currency_options
 @project_option
 @user_errors
-def list_command(project: Project) -> None:
-    """Lysbildekatalogen, seksjon for seksjon (id, tittel, layout), og oppskriftene."""
+def list_command(project: Project, status: bool, max_age: int, today: date) -> None:
+    """Lysbildekatalogen, seksjon for seksjon (id, tittel, layout), og oppskriftene.
+
+    \b
+    Eksempel:
+      kunnskapsgrunnlag list --status
+    """
     catalogue, problems = load_catalogue(project)
+    if status:
+        print_status(project, catalogue, today, max_age)
+        return
     for section in catalogue.sections:
         marker = " (valgfri)" if section.optional else ""
         click.secho(f"{section.id}: {section.title}{marker}", bold=True)
@@ -61,23 +78,31 @@ def list_command(project: Project) -> None:
 
 @main.command("check")
 @click.option("--strict", is_flag=True, help="Behandle advarsler (tekst som ikke får plass) som feil.")
+@currency_options
 @project_option
 @user_errors
-def check_command(project: Project, strict: bool) -> None:
+def check_command(project: Project, strict: bool, max_age: int, today: date) -> None:
     """Kontroller alt innhold og skriv hvert problem som fil:linje: melding.
+
+    Merknader (innhold som ikke er gjennomgått på lenge, tall som kan ha kommet i nyere utgave)
+    skrives også, men gjør aldri at kontrollen feiler, heller ikke med --strict.
 
     \b
     Eksempel:
       kunnskapsgrunnlag check --strict
+      kunnskapsgrunnlag check --maks-alder 12
     """
     problems = check(project, registry_for(project), load_theme(project.theme_file))
     for problem in problems:
         click.echo(str(problem))
+    notices = check_notices(project, today, max_age)
+    for notice in notices:
+        click.echo(str(notice))
     errors = sum(p.severity == "error" for p in problems)
     warnings = len(problems) - errors
     if errors or (strict and warnings):
         raise click.ClickException(f"{errors} feil og {warnings} advarsler")
-    click.echo(f"Innholdet er i orden ({warnings} advarsler).", err=True)
+    click.echo(f"Innholdet er i orden ({warnings} advarsler, {len(notices)} merknader).", err=True)
 
 
 @main.command("build")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -137,6 +138,7 @@ class Slide:
     notes_path: Path | None = None
     # 1-based line of each top-level field, so template errors can name their line.
     field_lines: Mapping[str, int] = field(default_factory=dict)
+    reviewed: date | None = None  # when an editor last checked the content against today
 
 
 @dataclass(frozen=True)
@@ -147,6 +149,8 @@ class Section:
     numbered: bool = True
     optional: bool = False
     folder: str | None = None
+    reviewed: date | None = None  # the review date of every slide in it that has none of its own
+    reviewed_line: int | None = None
 
 
 @dataclass(frozen=True)

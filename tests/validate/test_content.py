@@ -29,7 +29,7 @@ def test_unknown_field_lists_allowed_fields(tree):
     tree.write("slides/00/poeng.yaml", "id: poeng\ntitle: Tre poenger\nlayout: bullets\nbulets: [a]\nbullets: [a]\n")
     assert (
         "slides/00/poeng.yaml:4: bulets: ukjent felt for layout 'bullets'; mente du 'bullets'? "
-        "(tillatte felt: id, title, layout, hide_title, sources, intro, bullets)"
+        "(tillatte felt: id, title, layout, hide_title, sources, reviewed, intro, bullets)"
     ) in errors_of(tree)
 
 

@@ -36,6 +36,7 @@ INDICATOR_FIELDS = (
     "url",
     "description",
     "national",
+    "update_interval_months",
 )
 NATIONAL_FIELDS = ("value", "period", "source", "table", "qualifier", "note", "missing")
 FIGURE_FILE_FIELDS = ("indicator", "source", "table", "licence", "origin", "note", "figures")
@@ -233,6 +234,18 @@ def _load_indicators(path: Path, root: Path, problems: list[Problem]) -> dict[st
             for name in ("label", "source", "table", "period", "licence")
         }
         national = _national(entry.get("national", []), ind_id, common, display, problems)
+        interval = entry.get("update_interval_months")
+        if interval is not None and (
+            not isinstance(interval, int) or isinstance(interval, bool) or not 1 <= interval <= 120
+        ):
+            problems.append(
+                Problem(
+                    display,
+                    entry.line_of("update_interval_months"),
+                    f"{where}update_interval_months: forventet et helt antall måneder fra 1 til 120, fikk {interval!r}",
+                )
+            )
+            interval = None
         indicators[ind_id] = Indicator(
             id=ind_id,
             unit=unit,
@@ -241,6 +254,7 @@ def _load_indicators(path: Path, root: Path, problems: list[Problem]) -> dict[st
             short=_text(entry, "short", display, where, problems, required=False) or common["label"],
             url=_text(entry, "url", display, where, problems, required=False),
             description=_text(entry, "description", display, where, problems, required=False),
+            update_interval_months=interval,
             **common,
         )
     return indicators

@@ -52,6 +52,7 @@ class Indicator:
     url: str = ""
     description: str = ""
     national: tuple[Figure, ...] = ()  # reference values for the whole country, newest first
+    update_interval_months: int | None = None  # how often the source publishes new figures
 
     def national_for(self, period: str | None = None) -> Figure | None:
         for figure in self.national:

@@ -112,13 +112,20 @@ def _sections(file: RawFile | None, problems: list[Problem]) -> list[Section]:
         numbered = check.boolean(entry.get("numbered", True), f"sections[{i}].numbered", entry.line_of("numbered"))
         optional = check.boolean(entry.get("optional", False), f"sections[{i}].optional", entry.line_of("optional"))
         folder = entry.get("folder")
+        reviewed = (
+            check.date(entry["reviewed"], f"sections[{i}].reviewed", entry.line_of("reviewed"))
+            if "reviewed" in entry
+            else None
+        )
         if not section_id or not title:
             continue
         if section_id in seen:
             check.error(entry.line_of("id"), f"sections[{i}].id: seksjonen '{section_id}' står to ganger")
             continue
         seen.add(section_id)
-        sections.append(Section(section_id, title, slide_ids, numbered, optional, folder))
+        sections.append(
+            Section(section_id, title, slide_ids, numbered, optional, folder, reviewed, entry.line_of("reviewed"))
+        )
     return sections
 
 
@@ -217,6 +224,7 @@ def _slide(
     content = _content(data, layout, check)
     hide_title = check.boolean(data.get("hide_title", False), "hide_title", data.line_of("hide_title"))
     sources = check.texts(data.get("sources", []), "sources", data.line_of("sources"))
+    reviewed = check.date(data["reviewed"], "reviewed", data.line_of("reviewed")) if "reviewed" in data else None
     note = notes.get(slide_id)
     if note is None:
         check.error(data.line_of("id"), f"mangler talenotater: forventet speaker_notes/…/{slide_id}.md")
@@ -234,6 +242,7 @@ def _slide(
         path=file.path,
         notes_path=note[0] if note else None,
         field_lines=dict(data.key_lines),
+        reviewed=reviewed,
     )
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from datetime import date
 from typing import Any
 
 from ..errors import Problem
@@ -32,6 +34,17 @@ class FieldChecker:
         if isinstance(value, int) and not isinstance(value, bool):
             return value
         self.error(line, f"{name}: forventet et heltall, fikk {type_name(value)}")
+        return None
+
+    def date(self, value: Any, name: str, line: int | None) -> date | None:
+        """A calendar date written YYYY-MM-DD (the loader keeps dates as text)."""
+        text = value.strip() if isinstance(value, str) else None
+        if text and _DATE.fullmatch(text):
+            try:
+                return date.fromisoformat(text)
+            except ValueError:
+                pass
+        self.error(line, f"{name}: forventet en dato skrevet år-måned-dag, som 2026-11-28, fikk {type_name(value)}")
         return None
 
     def boolean(self, value: Any, name: str, line: int) -> bool:
@@ -132,6 +145,9 @@ class FieldChecker:
                     _key_line(mapping, key, None),
                     f"{prefix}{key}: ukjent felt; tillatte felt er {', '.join(allowed)}",
                 )
+
+
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def type_name(value: Any) -> str:

@@ -12,6 +12,7 @@ COMMON_FIELDS: dict[str, str] = {
     "layout": "text",
     "hide_title": "bool",
     "sources": "keys",
+    "reviewed": "date",
 }
 REQUIRED_COMMON = ("id", "title", "layout")
 
@@ -48,7 +49,7 @@ SOURCE_KEY_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 SOURCE_FIELDS = ("authors", "year", "title", "in", "series", "publisher", "place", "url", "note")
 SOURCE_REQUIRED = ("authors", "year", "title")
 
-SECTION_FIELDS = ("id", "title", "folder", "numbered", "optional", "slides")
+SECTION_FIELDS = ("id", "title", "folder", "numbered", "optional", "slides", "reviewed")
 RECIPE_FIELDS = ("title", "description", "include")
 
 
