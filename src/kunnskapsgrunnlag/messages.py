@@ -45,7 +45,7 @@ MESSAGES: dict[str, dict[Malform, str]] = {
     "keywords": {B: "0-24-samarbeidet; talenotater", N: "0-24-samarbeidet; talenotat"},
     # The deck.
     "own_slide": {B: "Eget lysbilde", N: "Eige lysbilete"},
-    "full_recipe_title": {B: "0-24-samarbeidet. Et kunnskapsgrunnlag", N: "0-24-samarbeidet. Eit kunnskapsgrunnlag"},
+    "full_recipe_title": {B: "0-24-samarbeidet. Et kunnskapsgrunnlag", N: "0-24-samarbeidet. Et kunnskapsgrunnlag"},
     "full_recipe_description": {B: "Hele kunnskapsgrunnlaget", N: "Heile kunnskapsgrunnlaget"},
     # Statistics: slides, charts and the `statistikk` names of templates.
     "whole_country": {B: "Hele landet", N: "Heile landet"},

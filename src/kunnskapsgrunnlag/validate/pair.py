@@ -106,7 +106,7 @@ def check_pair(raw: RawProject) -> tuple[list[Problem], list[str]]:
         listed = shown in pending
         if has_nn and listed:
             problems.append(
-                Problem(str(PENDING_FILE), None, f"{shown} står som uomsett, men {nn_shown} finst: fjern linja")
+                Problem(str(PENDING_FILE), 1, f"{shown} står som uomsett, men {nn_shown} finst: fjern linja")
             )
         elif not has_nn and listed:
             waiting.append(shown)
@@ -152,7 +152,7 @@ def _compare_notes(base: RawNotes, nn: RawNotes, problems: list[Problem]) -> Non
         problems.append(Problem(nn.display, 1, "notata er tomme"))
         return
     for message in compare_text(base.text, nn.text):
-        problems.append(Problem(nn.display, None, message))
+        problems.append(Problem(nn.display, 1, message))
 
 
 def _line(data: Any, key: str | int | None = None) -> int:
