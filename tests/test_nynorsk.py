@@ -139,3 +139,17 @@ def test_the_form_is_part_of_the_batch_key_and_the_manifest(project, registry, t
 def test_check_passes_on_both_editions(project, registry):
     problems = check(project, registry, load_theme(project.theme_file))
     assert [p for p in problems if p.severity == "error"] == []
+
+
+def test_statistics_speak_nynorsk_in_a_nynorsk_deck(tmp_path):
+    result = CliRunner().invoke(
+        main,
+        ["build", "--lysbilder", "statistikk-lavinntekt", "--uten-notater", "--ut", str(tmp_path), "--kommune", "4640"],
+        catch_exceptions=False,
+    )
+    assert result.exit_code == 0, result.output
+    slide = list(Presentation(str(next(tmp_path.rglob("*.pptx")))).slides)[0]
+    drawn = " ".join(s.text_frame.text for s in slide.slide_layout.shapes if s.has_text_frame)
+    assert "hushald med vedvarande låginntekt" in drawn and "Heile landet" in drawn and "Kjelde:" in drawn
+    assert "Hele landet" not in drawn and "ikke tilgjengelig" not in drawn
+

@@ -75,3 +75,16 @@ def test_a_nynorsk_template_error_names_the_nynorsk_file(tree):
     nynorsk(tree)
     tree.write("speaker_notes/00/poeng.nn.md", "Snakk om {{ kommune.namn }}.\n")
     assert any(p.startswith("speaker_notes/00/poeng.nn.md:1:") for p in problems_of(tree))
+
+
+def test_indicator_labels_missing_warn_and_unknown_ids_fail(tree):
+    nynorsk(tree)
+    path = tree.root / "data/statistikk/indikatorer.nn.yaml"
+    text = path.read_text(encoding="utf-8")
+    start = text.index("\nneet:\n")
+    end = text.index("\nneet_antall:\n")
+    path.write_text(text[:start] + text[end:] + "ukjend:\n  label: Ukjend\n", encoding="utf-8")
+    project = tree.project
+    found = check(project, registry_for(project), load_theme(project.theme_file))
+    assert any(p.severity == "warning" and "neet: manglar nynorsk tekst" in p.message for p in found)
+    assert any(p.severity == "error" and "ukjend: indikatoren finst ikkje" in p.message for p in found)

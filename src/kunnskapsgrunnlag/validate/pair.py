@@ -16,9 +16,10 @@ from typing import Any
 from ..errors import Problem, display_path
 from ..load.files import RawFile, RawNotes, RawProject, base_of, is_overlay, overlay_of
 from ..load.overlay import VERBATIM, is_structural, kind_of
-from ..load.yamlsource import LocatedList, LocatedMap
+from ..load.yamlsource import LocatedList, LocatedMap, YamlSyntaxError, read_yaml
 
 PENDING_FILE = Path("translations") / "pending-nn.txt"
+INDICATORS_FILE = Path("data") / "statistikk" / "indikatorer.yaml"
 TEMPLATE_NOTES = ("blank-slide-notes.md", "notesdoc-blank-slide.md")
 
 _JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)
@@ -134,6 +135,7 @@ def check_pair(raw: RawProject) -> tuple[list[Problem], list[str]]:
         nn = nn_by_base.get(notes.path)
         if need(notes.path, nn is not None) and nn is not None:
             _compare_notes(notes, nn, problems)
+    _check_indicators(root, problems)
     for name in TEMPLATE_NOTES:
         base = root / "templates" / name
         if base.is_file():
@@ -145,6 +147,35 @@ def check_pair(raw: RawProject) -> tuple[list[Problem], list[str]]:
                     problems,
                 )
     return problems, sorted(waiting)
+
+
+def _check_indicators(root: Path, problems: list[Problem]) -> None:
+    """The indicators' nynorsk labels: same rules as an overlay. An indicator without its
+    nynorsk text is a warning (its bokmål label is shown), since statistics grow often."""
+    base_path = root / INDICATORS_FILE
+    nn_path = overlay_of(base_path)
+    if not (base_path.is_file() and nn_path.is_file()):
+        return
+    try:
+        base = read_yaml(base_path, display_path(base_path, root))
+        nn = read_yaml(nn_path, display_path(nn_path, root))
+    except YamlSyntaxError as exc:
+        problems.append(exc.problem)
+        return
+    if not isinstance(base, dict) or not isinstance(nn, dict):
+        return
+    display = display_path(nn_path, root)
+    found: list[Problem] = []
+    for key, entry in base.items():
+        if key not in nn:
+            problems.append(Problem(display, 1, f"{key}: manglar nynorsk tekst (label, short)", "warning"))
+        else:
+            _compare(entry, nn[key], "indicators", display, str(key), found)
+    for key in nn:
+        if key not in base:
+            found.append(Problem(display, _line(nn, key), f"{key}: indikatoren finst ikkje i {INDICATORS_FILE}"))
+    # Fields the overlay leaves out keep their bokmål text: only the labels are required.
+    problems += [p for p in found if "manglar nynorsk tekst" not in p.message or ".label" in p.message]
 
 
 def _compare_notes(base: RawNotes, nn: RawNotes, problems: list[Problem]) -> None:
