@@ -148,8 +148,7 @@ def test_statistics_speak_nynorsk_in_a_nynorsk_deck(tmp_path):
         catch_exceptions=False,
     )
     assert result.exit_code == 0, result.output
-    slide = list(Presentation(str(next(tmp_path.rglob("*.pptx")))).slides)[0]
+    slide = next(iter(Presentation(str(next(tmp_path.rglob("*.pptx")))).slides))
     drawn = " ".join(s.text_frame.text for s in slide.slide_layout.shapes if s.has_text_frame)
     assert "hushald med vedvarande låginntekt" in drawn and "Heile landet" in drawn and "Kjelde:" in drawn
     assert "Hele landet" not in drawn and "ikke tilgjengelig" not in drawn
-
