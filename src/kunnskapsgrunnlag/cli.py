@@ -88,8 +88,8 @@ def check_command(project: Project, strict: bool) -> None:
     waiting = pending_translations(project)
     if waiting:
         click.echo(
-            f"Nynorsk manglar enno for {len(waiting)} filer (lista i translations/pending-nn.txt); "
-            "dei blir bygde på bokmål til dei er omsette.",
+            f"Nynorsk manglar enno for {len(waiting)} filer (translations/pending-nn.txt, "
+            "laga av scripts/pending_nn.py); dei blir bygde på bokmål til dei er omsette.",
             err=True,
         )
     if errors or (strict and warnings):
