@@ -88,3 +88,16 @@ def test_indicator_labels_missing_warn_and_unknown_ids_fail(tree):
     found = check(project, registry_for(project), load_theme(project.theme_file))
     assert any(p.severity == "warning" and "neet: manglar nynorsk tekst" in p.message for p in found)
     assert any(p.severity == "error" and "ukjend: indikatoren finst ikkje" in p.message for p in found)
+
+
+def test_overflow_is_measured_for_nynorsk_and_names_the_overlay(tree):
+    long_title = " ".join(["Samordningsutfordringane"] * 14)
+    nynorsk(tree, poeng="bullets:\n  - Først\n  - text: Så\n    sub: [ein detalj]\n")
+    tree.write(
+        "slides/00/poeng.nn.yaml", f"title: {long_title}\nbullets:\n  - Først\n  - text: Så\n    sub: [ein detalj]\n"
+    )
+    project = tree.project
+    found = check(project, registry_for(project), load_theme(project.theme_file))
+    overflow = [p for p in found if p.severity == "warning" and "får ikke plass" in p.message]
+    assert [p.path for p in overflow] == ["slides/00/poeng.nn.yaml"]
+    assert overflow[0].line == 1
