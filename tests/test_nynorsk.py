@@ -152,3 +152,16 @@ def test_statistics_speak_nynorsk_in_a_nynorsk_deck(tmp_path):
     drawn = " ".join(s.text_frame.text for s in slide.slide_layout.shapes if s.has_text_frame)
     assert "hushald med vedvarande låginntekt" in drawn and "Heile landet" in drawn and "Kjelde:" in drawn
     assert "Hele landet" not in drawn and "ikke tilgjengelig" not in drawn
+
+
+def test_the_form_is_part_of_the_slide_picture_and_deck_cache_keys(project, registry):
+    from kunnskapsgrunnlag.assemble import assemble
+    from kunnskapsgrunnlag.render.incremental import _structure
+    from kunnskapsgrunnlag.slide_images import slide_keys
+
+    theme = load_theme(project.theme_file)
+    recipe = Recipe("x", "Test", (RecipeItem("slide", "kontekst-og-oppdrag"),))
+    decks = {form: assemble(load_catalogue(project, form)[0], recipe, registry.kommune("4003")) for form in Malform}
+    nb, nn = decks[Malform.BOKMAL], decks[Malform.NYNORSK]
+    assert set(slide_keys(nb, theme)).isdisjoint(slide_keys(nn, theme))
+    assert _structure(nb) != _structure(nn)
