@@ -101,3 +101,14 @@ def test_overflow_is_measured_for_nynorsk_and_names_the_overlay(tree):
     overflow = [p for p in found if p.severity == "warning" and "får ikke plass" in p.message]
     assert [p.path for p in overflow] == ["slides/00/poeng.nn.yaml"]
     assert overflow[0].line == 1
+
+
+def test_a_broken_overlay_is_reported_with_its_place(tree):
+    nynorsk(tree)
+    tree.write("slides/00/poeng.nn.yaml", "title: [Tre poeng\n")
+    found = problems_of(tree)
+    assert any(p.startswith("slides/00/poeng.nn.yaml:") and "YAML-feil" in p for p in found)
+    tree.write("slides/00/poeng.nn.yaml", "- Tre poeng\n")
+    assert any(p.startswith("slides/00/poeng.nn.yaml:1: forventa eit oppslag") for p in problems_of(tree))
+    tree.write("slides/00/ukjend.nn.yaml", "title: Ukjend\n")
+    assert any("slides/00/ukjend.nn.yaml:1: fann ikkje grunnfila slides/00/ukjend.yaml" in p for p in problems_of(tree))
