@@ -102,3 +102,28 @@ def test_typos_of_the_seed_are_fixed():
     text += (ROOT / "bibliography" / "kilder.yaml").read_text(encoding="utf-8")
     for typo in ("velferdsrab", "RBKU", "Fafos-rapport", "Havenes", "Mongstad"):
         assert typo not in text, typo
+
+
+# Issue 14: the nynorsk notes follow the same voice rule as the bokmål ones (issue 11): the
+# presenter never speaks as Fafo. First-person forms outside quotations are not allowed.
+NN_FIRST_PERSON = re.compile(r"\b(vi|oss|vår|vårt|våre)\b", re.IGNORECASE)
+
+
+def nn_first_person(markdown: str) -> list[str]:
+    text = "\n".join(line for line in markdown.splitlines() if not line.lstrip().startswith(">"))
+    text = re.sub(r"«[^»]*»", " ", text)
+    return NN_FIRST_PERSON.findall(text)
+
+
+def test_nynorsk_notes_do_not_speak_in_the_first_person():
+    found = {
+        path.name: hits
+        for path in sorted((ROOT / "speaker_notes").rglob("*.nn.md"))
+        if (hits := nn_first_person(path.read_text(encoding="utf-8")))
+    }
+    assert found == {}
+
+
+def test_the_nynorsk_first_person_check_can_fail():
+    assert nn_first_person("Dette er vår modell, og vi viser oss fram.") == ["vår", "vi", "oss"]
+    assert nn_first_person("> Vi må ha felles kunnskap\n«Vi må jobbe saman»") == []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .errors import LookupFailed
+from .messages import msg
 from .model import Catalogue, Deck, DeckSlide, Kommune, Recipe, RecipeItem
 from .suggest import did_you_mean
 
@@ -12,7 +13,8 @@ FULL_RECIPE_ID = "fullstendig"
 def full_recipe(catalogue: Catalogue) -> Recipe:
     """Every non-optional section in the order of slides/sections.yaml."""
     items = tuple(RecipeItem("section", s.id) for s in catalogue.sections if not s.optional)
-    return Recipe(FULL_RECIPE_ID, "0-24-samarbeidet. Et kunnskapsgrunnlag", items, "Hele kunnskapsgrunnlaget")
+    form = catalogue.malform
+    return Recipe(FULL_RECIPE_ID, msg("full_recipe_title", form), items, msg("full_recipe_description", form))
 
 
 def find_recipe(catalogue: Catalogue, name: str | None) -> Recipe:
@@ -64,4 +66,4 @@ def assemble(catalogue: Catalogue, recipe: Recipe, kommune: Kommune | None) -> D
     sources = {key: catalogue.sources[key] for key in sorted(used) if key in catalogue.sources}
     used_diagrams = {e.slide.content.diagram for e in entries if e.slide.content.diagram}
     diagrams = {key: catalogue.diagrams[key] for key in sorted(used_diagrams) if key in catalogue.diagrams}
-    return Deck(recipe.title, recipe.id, kommune, tuple(entries), sources, diagrams)
+    return Deck(recipe.title, recipe.id, kommune, tuple(entries), sources, diagrams, malform=catalogue.malform)

@@ -24,6 +24,7 @@ from .assemble import recipe_from_ids
 from .build import build_one, output_path, prepare, render_options, require_valid
 from .errors import KunnskapsgrunnlagError
 from .fingerprint import code_digest
+from .malform import Malform, choose_malform
 from .model import Catalogue, Deck, Kommune, Recipe
 from .project import Project
 from .registry import Registry
@@ -49,6 +50,7 @@ class BatchOptions:
     password: str | None = None
     force: bool = False
     jobs: int = 1
+    malform: Malform | None = None  # None: each municipality's own form (malform.choose_malform)
 
 
 @dataclass(frozen=True)
@@ -117,9 +119,17 @@ def tool_digest() -> str:
     return code_digest()
 
 
-def deck_key(inputs: dict[str, str], tool: str, recipe: Recipe, kommune: Kommune | None, password: str | None) -> str:
+def deck_key(
+    inputs: dict[str, str],
+    tool: str,
+    recipe: Recipe,
+    kommune: Kommune | None,
+    password: str | None,
+    malform: str = Malform.BOKMAL.value,
+) -> str:
     payload = json.dumps(
         {
+            "malform": malform,
             "inputs": inputs,
             "tool": tool,
             "recipe": recipe.id,
@@ -193,6 +203,7 @@ def manifest_entry(deck: Deck, key: str, data_sha: str, size: int, named: Iterab
     return {
         "kommune": deck.kommune.nummer if deck.kommune else None,
         "navn": deck.kommune.navn if deck.kommune else None,
+        "malform": deck.malform,
         "input_hash": key,
         "sha256": data_sha,
         "size": size,
@@ -214,33 +225,47 @@ def template_indicators(catalogue: Catalogue, slide_ids: Iterable[str]) -> set[s
 
 
 @dataclass
-class _State:
-    project: Project
+class _Edition:
+    """One written form's catalogue, recipe and renderer (a batch may build both forms)."""
+
     catalogue: Catalogue
     recipe: Recipe
+    renderer: IncrementalRenderer
+
+
+@dataclass
+class _State:
+    project: Project
+    editions: dict[str, _Edition]
     options: RenderOptions
     statistics: StatsStore | None
     registry: Registry
-    renderer: IncrementalRenderer
+    forced: Malform | None = None
+
+    def malform_of(self, kommune: Kommune | None) -> Malform:
+        return self.forced or choose_malform(kommune, self.registry)
+
+    @property
+    def catalogue(self) -> Catalogue:
+        return self.editions[Malform.BOKMAL.value].catalogue
+
+    @property
+    def recipe(self) -> Recipe:
+        return self.editions[Malform.BOKMAL.value].recipe
 
 
 _STATE: _State | None = None
 
 
 def _load_state(project: Project, registry: Registry, options: BatchOptions) -> _State:
-    catalogue, recipe = prepare(project, options.recipe)
-    if options.slide_ids:
-        recipe = recipe_from_ids(catalogue, list(options.slide_ids), recipe.title)
     render = render_options(project, options.password)
-    return _State(
-        project,
-        catalogue,
-        recipe,
-        render,
-        project_statistics(project.root),
-        registry,
-        IncrementalRenderer(render, project.cache_dir),
-    )
+    editions: dict[str, _Edition] = {}
+    for form in Malform:
+        catalogue, recipe = prepare(project, options.recipe, form)
+        if options.slide_ids:
+            recipe = recipe_from_ids(catalogue, list(options.slide_ids), recipe.title)
+        editions[form.value] = _Edition(catalogue, recipe, IncrementalRenderer(render, project.cache_dir))
+    return _State(project, editions, render, project_statistics(project.root), registry, options.malform)
 
 
 def _init_worker(project: Project, registry: Registry, options: BatchOptions) -> None:
@@ -255,19 +280,20 @@ def _build(nummer: str | None, out_dir: Path | None, key: str) -> DeckResult:
     assert state is not None, "worker not initialised"
     kommune = state.registry.kommune(nummer) if nummer else None
     label = f"{kommune.nummer} {kommune.navn}" if kommune else "nasjonal"
+    edition = state.editions[state.malform_of(kommune).value]
     try:
         built = build_one(
             state.project,
-            state.catalogue,
-            state.recipe,
+            edition.catalogue,
+            edition.recipe,
             kommune,
             state.options,
             out_dir,
             statistics=state.statistics,
-            renderer=state.renderer.render,
+            renderer=edition.renderer.render,
         )
         data_sha = hashlib.sha256(built.path.read_bytes()).hexdigest()
-        named = template_indicators(state.catalogue, [e.slide.id for e in built.deck.slides])
+        named = template_indicators(edition.catalogue, [e.slide.id for e in built.deck.slides])
         entry = manifest_entry(built.deck, key, data_sha, built.size, named)
         return DeckResult(nummer, label, "built", built.path, entry=entry, deck=built.deck)
     except TemplateProblem as exc:
@@ -297,7 +323,9 @@ def run_batch(
     targets = list(kommuner)
     state = _load_state(project, registry, options)
     samples = [k for k in targets[:1] if k is not None] + [None]
-    require_valid(check_templates(state.catalogue, samples, project.root))
+    used_forms = {state.malform_of(k).value for k in targets}
+    for form in sorted(used_forms):
+        require_valid(check_templates(state.editions[form].catalogue, samples, project.root))
     inputs, tool = input_hashes(project), tool_digest()
     summary = BatchSummary()
     manifests: dict[Path, dict[str, Any]] = {}
@@ -310,7 +338,7 @@ def run_batch(
 
     for kommune in targets:
         path = output_path(project, state.recipe, kommune, options.out_dir)
-        key = deck_key(inputs, tool, state.recipe, kommune, options.password)
+        key = deck_key(inputs, tool, state.recipe, kommune, options.password, state.malform_of(kommune).value)
         if path.parent not in manifests:  # read each folder's manifest once, not once per deck
             manifests[path.parent] = read_manifest(path.parent)
         manifest = manifests[path.parent]

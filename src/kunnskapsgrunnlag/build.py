@@ -5,6 +5,7 @@ The library never prints and never exits; the CLI does that.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import unicodedata
 from collections.abc import Callable
@@ -13,7 +14,9 @@ from pathlib import Path
 
 from .assemble import assemble, find_recipe
 from .errors import ContentError, Problem, display_path
-from .load.files import read_project
+from .load.files import overlay_of, read_project
+from .load.overlay import localize
+from .malform import Malform
 from .model import Catalogue, Deck, DeckSlide, Kommune, Recipe
 from .project import Project
 from .registry import Registry, load_registry
@@ -25,6 +28,7 @@ from .stats.load import StatsStore
 from .stats.project import check_statistics, project_statistics_or_none, with_statistics
 from .validate.content import build_catalogue
 from .validate.overflow import FontMissing, overflows
+from .validate.pair import check_pair
 from .validate.templates import check_templates
 from .write import write_atomic
 
@@ -36,20 +40,43 @@ class BuiltDeck:
     size: int
 
 
-def load_catalogue(project: Project) -> tuple[Catalogue, list[Problem]]:
-    """Stages load and validate: the catalogue and every problem found (errors and warnings)."""
-    raw = read_project(project.root)
-    return build_catalogue(raw)
+def load_catalogue(project: Project, malform: Malform = Malform.BOKMAL) -> tuple[Catalogue, list[Problem]]:
+    """Stages load and validate: the catalogue in `malform` and every problem found (errors and warnings).
+
+    The nynorsk catalogue has the same structure; its text comes from the overlays (load/overlay.py).
+    """
+    raw = localize(read_project(project.root), malform)
+    catalogue, problems = build_catalogue(raw)
+    return in_form(catalogue, malform), problems
+
+
+def in_form(catalogue: Catalogue, malform: Malform) -> Catalogue:
+    """The catalogue marked with its written form (diagrams too: their generated text follows it)."""
+    diagrams = {key: dataclasses.replace(d, malform=malform.value) for key, d in catalogue.diagrams.items()}
+    return dataclasses.replace(catalogue, malform=malform.value, diagrams=diagrams)
 
 
 def check(project: Project, registry: Registry, theme: Theme) -> list[Problem]:
-    """Every content problem: structure, citations, templates, and text that would overflow."""
-    catalogue, problems = load_catalogue(project)
+    """Every content problem of both editions: structure, citations, templates, overflow, and
+    the nynorsk edition against the bokmål one (validate/pair.py)."""
+    raw = read_project(project.root)
+    catalogue, problems = build_catalogue(raw)
     samples = [None, max(registry.kommuner, key=lambda k: len(k.navn))]
     problems += check_templates(catalogue, samples, project.root)
     problems += check_statistics(catalogue, project.root)
     problems += overflow_warnings(project, catalogue, theme, samples[1])
+    # The nynorsk edition: same structure (its structural problems are the base's), own text.
+    problems += check_pair(raw)[0]
+    nn_catalogue, _ = build_catalogue(localize(raw, Malform.NYNORSK))
+    nn_catalogue = in_form(nn_catalogue, Malform.NYNORSK)
+    problems += check_templates(nn_catalogue, samples, project.root)
+    problems += overflow_warnings(project, nn_catalogue, theme, samples[1])
     return sorted(set(problems))
+
+
+def pending_translations(project: Project) -> list[str]:
+    """Content files whose nynorsk form is still missing (listed in translations/pending-nn.txt)."""
+    return check_pair(read_project(project.root))[1]
 
 
 def overflow_warnings(project: Project, catalogue: Catalogue, theme: Theme, kommune: Kommune | None) -> list[Problem]:
@@ -65,7 +92,7 @@ def overflow_warnings(project: Project, catalogue: Catalogue, theme: Theme, komm
     try:
         for entry in deck.slides:
             for found in overflows(plan_slide(entry, deck, theme), theme):
-                warnings.append(_overflow_problem(project, entry, found))
+                warnings.append(_overflow_problem(project, entry, found, catalogue.malform))
     except FontMissing as exc:
         warnings.append(
             Problem(
@@ -85,11 +112,14 @@ def _all_sections(catalogue: Catalogue):
     return [RecipeItem("section", s.id) for s in catalogue.sections]
 
 
-def _overflow_problem(project: Project, entry: DeckSlide, found) -> Problem:
+def _overflow_problem(project: Project, entry: DeckSlide, found, malform: str = Malform.BOKMAL.value) -> Problem:
     slide = entry.slide
     field = found.box.field or "tekst"
     line = slide.field_lines.get(field.split(".")[0], slide.field_lines.get("title"))
-    display = display_path(slide.path, project.root) if slide.path else slide.id
+    path = slide.path
+    if path is not None and malform == Malform.NYNORSK and overlay_of(path).is_file():
+        path = overlay_of(path)  # a nynorsk slide: its text is in the overlay
+    display = display_path(path, project.root) if path else slide.id
     if found.widest_word and found.needed_in <= found.available_in + 0.01:
         message = f"{field}: ordet {found.widest_word!r} er bredere enn boksen"
     else:
@@ -142,13 +172,16 @@ def build_one(
 
 def render_options(project: Project, password: str | None = None) -> RenderOptions:
     return RenderOptions(
-        theme=load_theme(project.theme_file), blank_notes=load_blank_notes(project.templates), password=password
+        theme=load_theme(project.theme_file),
+        blank_notes=load_blank_notes(project.templates),
+        password=password,
+        blank_notes_nn=load_blank_notes(project.templates, nynorsk=True),
     )
 
 
-def prepare(project: Project, recipe_name: str | None) -> tuple[Catalogue, Recipe]:
+def prepare(project: Project, recipe_name: str | None, malform: Malform = Malform.BOKMAL) -> tuple[Catalogue, Recipe]:
     """Load and validate everything first (phase one); fail before writing anything."""
-    catalogue, problems = load_catalogue(project)
+    catalogue, problems = load_catalogue(project, malform)
     require_valid(problems)
     return catalogue, find_recipe(catalogue, recipe_name)
 

@@ -9,6 +9,7 @@ import click
 from .assemble import recipe_from_ids
 from .build import prepare, registry_for, require_valid
 from .cli_common import out_option, project_option, shown, slides_option, split_ids, user_errors
+from .malform import Malform, choose_malform
 from .preview import write_preview
 from .project import Project
 from .validate.templates import check_templates
@@ -20,11 +21,23 @@ from .validate.templates import check_templates
     "--kommune", "kommune_query", metavar="NUMMER|NAVN", help="Kommunen presentasjonen lages for (nummer eller navn)."
 )
 @slides_option
+@click.option(
+    "--malform",
+    "malform_name",
+    type=click.Choice([m.value for m in Malform]),
+    default=None,
+    help="Målform (standard: kommunens eget valg, som for build).",
+)
 @out_option("Mappe for resultatet (standard: build/; bildene havner i <ut>/preview/).")
 @project_option
 @user_errors
 def preview_command(
-    project: Project, recipe: str | None, kommune_query: str | None, slide_ids: str | None, out_dir: Path | None
+    project: Project,
+    recipe: str | None,
+    kommune_query: str | None,
+    slide_ids: str | None,
+    out_dir: Path | None,
+    malform_name: str | None = None,
 ) -> None:
     """Lag PNG-bilder av hvert lysbilde og ett kontaktark av hele presentasjonen.
 
@@ -39,7 +52,8 @@ def preview_command(
     """
     registry = registry_for(project)
     kommune = registry.kommune(kommune_query) if kommune_query else None
-    catalogue, chosen = prepare(project, recipe)
+    malform = Malform(malform_name) if malform_name else choose_malform(kommune, registry)
+    catalogue, chosen = prepare(project, recipe, malform)
     if slide_ids:
         chosen = recipe_from_ids(catalogue, split_ids(slide_ids), chosen.title)
     require_valid(check_templates(catalogue, [kommune], project.root))

@@ -81,6 +81,9 @@ def render_notes_document(
     """The notes document of a built deck as DOCX bytes (slide pictures from the cache)."""
     pictures = pictures_for(project, built, pptx, cache_dir=cache_dir, deck_pdf=deck_pdf)
     explanation = project.templates / BLANK_EXPLANATION
+    nynorsk = project.templates / BLANK_EXPLANATION.replace(".md", ".nn.md")
+    if built.deck.malform == "nynorsk" and nynorsk.is_file():
+        explanation = nynorsk
     try:
         blank_text = explanation.read_text(encoding="utf-8")
     except OSError as exc:

@@ -116,6 +116,7 @@ class Diagram:
     points: tuple[tuple[str, float], ...] = ()
     source: str | None = None
     path: Path | None = None
+    malform: str = "bokmal"  # the written form of its text: the generated alt text follows it
 
     def layer(self, layer_id: str) -> DiagramLayer | None:
         return next((layer for layer in self.layers if layer.id == layer_id), None)
@@ -177,6 +178,7 @@ class Catalogue:
     sources: Mapping[str, Source]
     recipes: Mapping[str, Recipe]
     diagrams: Mapping[str, Diagram] = field(default_factory=dict)
+    malform: str = "bokmal"  # the written form of this catalogue's text (malform.Malform value)
 
     def section_of(self, slide_id: str) -> Section:
         for section in self.sections:
@@ -210,6 +212,7 @@ class Deck:
     diagrams: Mapping[str, Diagram] = field(default_factory=dict)
     # Indicator id → stats.model.Comparison for this deck's municipality (None: no statistics loaded).
     statistikk: Mapping[str, Any] | None = None
+    malform: str = "bokmal"  # the deck's written form (malform.Malform value): bokmal or nynorsk
 
     @property
     def outline(self) -> tuple[tuple[int, str], ...]:

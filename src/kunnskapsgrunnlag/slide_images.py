@@ -61,7 +61,8 @@ def cache_dir_for(project: Project) -> Path:
 def slide_keys(deck: Deck, theme: Theme, width: int = office.PICTURE_WIDTH) -> tuple[str, ...]:
     """The cache key of every slide of the built deck, the blank slide last."""
     base = hashlib.sha256()
-    base.update(f"{KEY_SCHEME}\0{__version__}\0{_code_fingerprint()}\0{theme!r}\0{width}\0".encode())
+    # The written form is part of the key, as of every cache key (docs/content-format.md, "Nynorsk").
+    base.update(f"{KEY_SCHEME}\0{__version__}\0{_code_fingerprint()}\0{theme!r}\0{width}\0{deck.malform}\0".encode())
     keys = []
     for entry in deck.slides:
         digest = base.copy()

@@ -36,6 +36,10 @@ class RawProject:
     recipes: list[RawFile] = field(default_factory=list)
     diagrams: list[RawFile] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    # Nynorsk overlays (`x.nn.yaml`) by the base file they overlay, and nynorsk notes (`x.nn.md`):
+    # see load/overlay.py. They are kept apart so that the base files stay the structure.
+    overlays: dict[Path, RawFile] = field(default_factory=dict)
+    nn_notes: list[RawNotes] = field(default_factory=list)
 
 
 def find_project_root(start: Path) -> Path | None:
@@ -68,22 +72,42 @@ def read_project(root: Path) -> RawProject:
     else:
         raw.problems.append(Problem(str(SECTIONS_FILE), None, "filen mangler: den gir seksjonenes rekkefølge"))
 
-    for path in _yaml_files(root / "slides"):
-        if path.resolve() != sections_path.resolve() and (loaded := load(path)):
-            raw.slides.append(loaded)
+    def load_all(folder: Path, into: list[RawFile], skip: Path | None = None) -> None:
+        for path in _yaml_files(folder):
+            if is_overlay(path):
+                if loaded := load(path):
+                    raw.overlays[base_of(path)] = loaded
+            elif (skip is None or path.resolve() != skip.resolve()) and (loaded := load(path)):
+                into.append(loaded)
+
+    load_all(root / "slides", raw.slides, skip=sections_path)
     for path in sorted((root / "speaker_notes").rglob("*.md")):
         display = display_path(path, root)
         try:
-            raw.notes.append(RawNotes(path, display, path.read_text(encoding="utf-8")))
+            notes = RawNotes(path, display, path.read_text(encoding="utf-8"))
         except UnicodeDecodeError as exc:
             raw.problems.append(Problem(display, None, f"filen er ikke UTF-8: {exc}"))
-    for path in _yaml_files(root / "bibliography"):
-        if loaded := load(path):
-            raw.bibliography.append(loaded)
-    for path in _yaml_files(root / "recipes"):
-        if loaded := load(path):
-            raw.recipes.append(loaded)
-    for path in _yaml_files(root / "diagrams"):
-        if loaded := load(path):
-            raw.diagrams.append(loaded)
+            continue
+        (raw.nn_notes if is_overlay(path) else raw.notes).append(notes)
+    load_all(root / "bibliography", raw.bibliography)
+    load_all(root / "recipes", raw.recipes)
+    load_all(root / "diagrams", raw.diagrams)
     return raw
+
+
+NN_INFIX = ".nn"
+
+
+def is_overlay(path: Path) -> bool:
+    """A nynorsk file: `x.nn.yaml` beside `x.yaml`, `x.nn.md` beside `x.md`."""
+    return path.stem.endswith(NN_INFIX)
+
+
+def base_of(path: Path) -> Path:
+    """`slides/s/x.nn.yaml` → `slides/s/x.yaml`."""
+    return path.with_name(path.stem[: -len(NN_INFIX)] + path.suffix)
+
+
+def overlay_of(path: Path) -> Path:
+    """`slides/s/x.yaml` → `slides/s/x.nn.yaml`."""
+    return path.with_name(path.stem + NN_INFIX + path.suffix)

@@ -16,6 +16,7 @@ from pathlib import Path
 from pptx import Presentation
 from pptx.shapes.shapetree import SlideShapes
 
+from ..messages import msg
 from ..model import Deck, DeckSlide
 from ..ooxml.animation import add_click_sequence
 from ..ooxml.layouts import add_layout, keep_only_layouts, remove_placeholders, set_background
@@ -42,6 +43,7 @@ class RenderOptions:
     theme: Theme
     blank_notes: str
     password: str | None = None
+    blank_notes_nn: str = ""  # the blank slide's notes in nynorsk (templates/blank-slide-notes.nn.md)
     timestamp: dt.datetime = DEFAULT_TIMESTAMP
 
 
@@ -63,7 +65,7 @@ def slide_drawing(entry: DeckSlide, deck: Deck, theme: Theme) -> SlideDrawing:
     return SlideDrawing(
         plan_slide(entry, deck, theme),
         plain_text(entry.slide.title),
-        tuple(notes_paragraphs(entry.slide, dict(deck.sources))),
+        tuple(notes_paragraphs(entry.slide, dict(deck.sources), deck.malform)),
     )
 
 
@@ -74,7 +76,8 @@ def render_package(deck: Deck, options: RenderOptions, drawings: Sequence[SlideD
     for index, entry in enumerate(deck.slides, start=1):
         drawing = drawings[index - 1] if drawings is not None else slide_drawing(entry, deck, theme)
         _add_locked_slide(prs, index, entry.slide.id, drawing, theme)
-    _add_blank_slide(prs, options.blank_notes)
+    nynorsk = deck.malform == "nynorsk" and options.blank_notes_nn
+    _add_blank_slide(prs, options.blank_notes_nn if nynorsk else options.blank_notes, msg("own_slide", deck.malform))
     subject = "0-24-samarbeidet. Et kunnskapsgrunnlag"
     set_core_properties(prs, deck_title(deck), subject, options.timestamp, "Fafo / kunnskapsgrunnlag")
     if options.password:
@@ -161,10 +164,10 @@ def _add_locked_slide(prs, index: int, slide_id: str, drawing: SlideDrawing, the
     fill_notes(slide.notes_slide, list(drawing.notes))
 
 
-def _add_blank_slide(prs, notes_markdown: str) -> None:
+def _add_blank_slide(prs, notes_markdown: str, name: str = BLANK_SLIDE_TITLE) -> None:
     layout = next(layout for layout in prs.slide_layouts if layout.name == BLANK_LAYOUT_NAME)
     slide = prs.slides.add_slide(layout)
-    slide.name = BLANK_SLIDE_TITLE
+    slide.name = name
     fill_notes(slide.notes_slide, markdown_paragraphs(notes_markdown))
 
 
@@ -173,5 +176,9 @@ def layout_name(index: int, slide_id: str) -> str:
     return f"{index:02d} {slide_id}"
 
 
-def load_blank_notes(templates: Path) -> str:
-    return (templates / "blank-slide-notes.md").read_text(encoding="utf-8")
+def load_blank_notes(templates: Path, nynorsk: bool = False) -> str:
+    """The blank slide's notes; in nynorsk "" when the project has none (bokmål is used then)."""
+    path = templates / ("blank-slide-notes.nn.md" if nynorsk else "blank-slide-notes.md")
+    if nynorsk and not path.is_file():
+        return ""
+    return path.read_text(encoding="utf-8")

@@ -13,6 +13,7 @@ import math
 from functools import lru_cache
 
 from ..diskcache import memo
+from ..messages import msg
 from ..model import Deck, DeckSlide, Diagram
 from .layouts import _body_top, _bullet_paras, _para, _title
 from .plan import Line, Oval, Picture, Rect, Shape, SlidePlan, TextBox, TextPara
@@ -63,7 +64,7 @@ def plan_diagram(entry: DeckSlide, deck: Deck, theme: Theme) -> SlidePlan:
                 top,
                 w,
                 1.0,
-                (_para(f"Diagrammet «{c.diagram}» finnes ikke.", theme, "body", "muted"),),
+                (_para(msg("diagram_missing", deck.malform, diagram=c.diagram), theme, "body", "muted"),),
                 field="diagram",
             )
         )
@@ -241,11 +242,12 @@ def _services(layer, cx, cy, rx_c, ry_c, ring_rx, ring_ry, box, theme: Theme, st
 
 
 def _rings_alt(diagram: Diagram, layer_ids: list[str]) -> str:
-    parts = [f"Modell med {diagram.centre or 'individet'} i midten."]
+    form = diagram.malform
+    parts = [msg("rings_alt", form, centre=diagram.centre or msg("rings_default_centre", form))]
     for layer_id in layer_ids:
         layer = diagram.layer(layer_id)
         if layer:
-            kind = "Linjer fra hver av disse til midten" if layer.lines else "Ring"
+            kind = msg("rings_lines", form) if layer.lines else msg("rings_ring", form)
             parts.append(f"{kind} – {layer.label or layer.id}: {', '.join(i.label for i in layer.items)}.")
     return " ".join(parts)
 
@@ -321,11 +323,12 @@ def _staircase(
 
 def _staircase_alt(diagram: Diagram, highlight: int | None) -> str:
     items = [f"{i + 1}. {item.label}" for i, item in enumerate(diagram.layers[0].items)]
-    text = "Samordningstrapp med trinnene " + "; ".join(items) + "."
+    form = diagram.malform
+    text = msg("staircase_alt", form) + "; ".join(items) + "."
     if highlight:
-        text += f" Trinn {highlight} er uthevet."
+        text += msg("staircase_highlight", form, step=highlight)
     if diagram.extra:
-        text += f" Et trinn til: {diagram.extra}."
+        text += msg("staircase_extra", form, extra=diagram.extra)
     return text
 
 
@@ -342,9 +345,9 @@ def _venn(diagram: Diagram, shown, steps, highlight, box, theme: Theme, alt: str
     fills = (theme.color("heading"), theme.color("accent"), theme.color("muted"))
     shapes: list[Shape] = []
     description = alt or (
-        "Tre overlappende sirkler: "
+        msg("venn_alt", diagram.malform)
         + ", ".join(i.label for i in items)
-        + (f". I midten: {diagram.centre}." if diagram.centre else ".")
+        + (msg("venn_centre", diagram.malform, centre=diagram.centre) if diagram.centre else ".")
     )
     for i, (px, py) in enumerate(centres[: len(items)]):
         shapes.append(
@@ -399,7 +402,7 @@ def _pieces(diagram: Diagram, shown, steps, highlight, box, theme: Theme, alt: s
     pw, ph = gw / columns, gh / rows
     gx = x + (w - gw) / 2
     fills = (theme.color("heading"), "4A5D7E", theme.color("accent"))
-    description = alt or ("Puslespill der alle brikkene må være på plass: " + ", ".join(i.label for i in items) + ".")
+    description = alt or (msg("pieces_alt", diagram.malform) + ", ".join(i.label for i in items) + ".")
     shapes: list[Shape] = []
     for i, item in enumerate(items):
         col, row = i % columns, i // columns
@@ -457,8 +460,8 @@ def _curve(diagram: Diagram, shown, steps, highlight, box, theme: Theme, alt: st
     image = curve_png(diagram.points, diagram.x_label or "", diagram.y_label or "", round(w, 2), round(h - source_h, 2))
     labels = ", ".join(f"{label}: {value:g}" for label, value in diagram.points)
     description = alt or (
-        f"Kurve: {diagram.y_label} etter {diagram.x_label}. Punkter: {labels}."
-        + (f" Kilde: {diagram.source}." if diagram.source else "")
+        msg("curve_alt", diagram.malform, y=diagram.y_label, x=diagram.x_label, points=labels)
+        + (f" {msg('source', diagram.malform)}: {diagram.source}." if diagram.source else "")
     )
     shapes: list[Shape] = [Picture("Kurve", x, y, w, h - source_h, image, description)]
     if diagram.source:
@@ -469,7 +472,7 @@ def _curve(diagram: Diagram, shown, steps, highlight, box, theme: Theme, alt: st
                 y + h - source_h,
                 w,
                 source_h,
-                (_para(f"Kilde: {diagram.source}", theme, "small", "muted"),),
+                (_para(f"{msg('source', diagram.malform)}: {diagram.source}", theme, "small", "muted"),),
                 field="diagram",
             )
         )

@@ -144,7 +144,7 @@ def _same_inputs(a: Deck, b: Deck, index: int) -> bool:
 
 
 def _structure(deck: Deck) -> tuple:
-    return (deck.title, deck.recipe_id, tuple((e.slide.id, e.section_number) for e in deck.slides))
+    return (deck.title, deck.recipe_id, deck.malform, tuple((e.slide.id, e.section_number) for e in deck.slides))
 
 
 def _same_structure(a: Deck, b: Deck) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pptx.util import Emu
 
+from ..messages import msg
 from ..model import Slide, Source
 from ..ooxml.text import add_run, set_bullet, set_no_bullet, set_paragraph_format
 from .references import source_runs
@@ -12,12 +13,12 @@ from .richtext import Paragraph, Run, markdown_paragraphs
 NOTES_SIZE = 12
 
 
-def notes_paragraphs(slide: Slide, sources: dict[str, Source]) -> list[Paragraph]:
+def notes_paragraphs(slide: Slide, sources: dict[str, Source], malform: str = "bokmal") -> list[Paragraph]:
     """Notes then "Kilder:" and one paragraph per source, as in the original note."""
     paragraphs = markdown_paragraphs(slide.notes)
     cited = [sources[key] for key in slide.sources if key in sources]
     if cited:
-        paragraphs.append(Paragraph((Run("Kilder:", bold=True),)))
+        paragraphs.append(Paragraph((Run(msg("sources_heading", malform), bold=True),)))
         paragraphs.extend(Paragraph(source_runs(source)) for source in cited)
     return paragraphs
 

@@ -21,9 +21,9 @@ from docx.document import Document as DocxDocument
 from docx.shared import Cm, Mm, Pt, RGBColor
 
 from .. import __version__
+from ..messages import msg
 from ..model import Deck, DeckSlide
 from ..ooxml.package import deterministic_zip
-from .deck import BLANK_SLIDE_TITLE
 from .docxml import (
     add_bookmark,
     add_field,
@@ -58,9 +58,9 @@ class NotesDocOptions:
     source_note: str = SOURCE_NOTE
 
 
-def slide_heading(number: int, title: str) -> str:
+def slide_heading(number: int, title: str, malform: str = "bokmal") -> str:
     """The heading of a slide's entry; tests and readers find slides by it."""
-    return f"Lysbilde {number}: {title}"
+    return msg("slide_heading", malform, number=number, title=title)
 
 
 def render_notes_docx(deck: Deck, pictures: Sequence[bytes], options: NotesDocOptions) -> bytes:
@@ -71,6 +71,7 @@ def render_notes_docx(deck: Deck, pictures: Sequence[bytes], options: NotesDocOp
     _setup(doc, deck, options)
     _title_page(doc, deck, options)
     _contents(doc, deck, options.theme)
+    form = deck.malform
     bookmark_ids = iter(range(1, 10_000))
     number = 0
     for _, group in groupby(deck.slides, key=lambda entry: entry.section.id):
@@ -89,7 +90,7 @@ def render_notes_docx(deck: Deck, pictures: Sequence[bytes], options: NotesDocOp
                 new_page=position > 0,
                 bookmark_id=next(bookmark_ids),
             )
-    _blank_entry(doc, number + 1, pictures[-1], options, next(bookmark_ids))
+    _blank_entry(doc, number + 1, pictures[-1], options, next(bookmark_ids), form)
     buffer = io.BytesIO()
     doc.save(buffer)
     return deterministic_zip(buffer.getvalue())
@@ -104,10 +105,11 @@ def _setup(doc: DocxDocument, deck: Deck, options: NotesDocOptions) -> None:
     section.different_first_page_header_footer = True  # no footer on the title page
     doc.styles["Footer"].font.size = Pt(9)
     footer = section.footer.paragraphs[0]
-    footer.add_run(f"{_deck_label(deck)} · side ")
+    footer.add_run(f"{_deck_label(deck)} · {msg('page', deck.malform)} ")
     add_field(footer, "PAGE")
     drop_thumbnail(doc.part.package)
-    set_document_language(doc.styles.element, "nb-NO")
+    language = "nn-NO" if deck.malform == "nynorsk" else "nb-NO"
+    set_document_language(doc.styles.element, language)
     normal = doc.styles["Normal"]
     set_style_font(normal, theme.font)
     normal.font.size = Pt(11)
@@ -123,44 +125,43 @@ def _setup(doc: DocxDocument, deck: Deck, options: NotesDocOptions) -> None:
     doc.styles["Heading 2"].paragraph_format.space_before = Pt(6)
     core = doc.core_properties
     when = dt.datetime.combine(options.date, dt.time(12, 0))
-    core.title = f"Notater til presentasjon: {_deck_label(deck)}"
+    core.title = msg("notes_doc_title", deck.malform, label=_deck_label(deck))
     core.subject = "0-24-samarbeidet. Et kunnskapsgrunnlag"
     core.author = core.last_modified_by = AUTHOR
-    core.comments = f"Laget med kunnskapsgrunnlag {__version__}"
-    core.keywords = "0-24-samarbeidet; talenotater"
+    core.comments = msg("made_with", deck.malform, version=__version__)
+    core.keywords = msg("keywords", deck.malform)
     core.created = core.modified = when
     core.revision = 1
-    core.language = "nb-NO"
+    core.language = language
 
 
 def _title_page(doc: DocxDocument, deck: Deck, options: NotesDocOptions) -> None:
     theme = options.theme
     label = doc.add_paragraph()
     label.paragraph_format.space_before = Cm(5)
-    run = label.add_run("Notater til presentasjon")
+    form = deck.malform
+    run = label.add_run(msg("notes_for_presentation", form))
     run.font.size, run.font.color.rgb = Pt(14), RGBColor.from_string(theme.color("accent"))
     doc.add_paragraph(deck.title, style="Title")
     place = (
-        "Nasjonal utgave"
+        msg("national_edition", form)
         if deck.kommune is None
-        else (f"{deck.kommune.navn} kommune ({deck.kommune.nummer}), {deck.kommune.fylke.navn}")
+        else msg(
+            "kommune_place", form, navn=deck.kommune.navn, nummer=deck.kommune.nummer, fylke=deck.kommune.fylke.navn
+        )
     )
     doc.add_paragraph(place, style="Subtitle")
-    doc.add_paragraph(f"{dato(options.date)} · {len(deck.slides) + 1} lysbilder")
-    about = doc.add_paragraph(
-        "For hvert lysbilde: et bilde av lysbildet, hjelpeteksten til den som presenterer, og kildene. "
-        "Teksten står også i notatfeltet i presentasjonen. Alle lysbildene er låst, unntatt det siste, "
-        "som er ditt eget."
-    )
+    doc.add_paragraph(f"{dato(options.date)} · {msg('slide_count', form, n=len(deck.slides) + 1)}")
+    about = doc.add_paragraph(msg("notes_doc_about", form))
     about.paragraph_format.space_before = Cm(1.5)
     note = doc.add_paragraph()
     note.paragraph_format.space_before = Cm(1)
-    source = note.add_run(options.source_note)
+    source = note.add_run(options.source_note if form != "nynorsk" else msg("notes_doc_source_note", form))
     source.font.size, source.font.color.rgb = Pt(9), RGBColor.from_string(theme.color("muted"))
 
 
 def _contents(doc: DocxDocument, deck: Deck, theme: Theme) -> None:
-    heading = doc.add_heading("Innhold", level=1)
+    heading = doc.add_heading(msg("contents", deck.malform), level=1)
     heading.paragraph_format.page_break_before = True
     number = 0
     for _, group in groupby(deck.slides, key=lambda entry: entry.section.id):
@@ -176,8 +177,8 @@ def _contents(doc: DocxDocument, deck: Deck, theme: Theme) -> None:
     closing = doc.add_paragraph()
     closing.paragraph_format.space_before = Pt(8)
     closing.paragraph_format.space_after = Pt(2)
-    closing.add_run("Til slutt").bold = True
-    _contents_line(doc, number + 1, BLANK_SLIDE_TITLE, theme)
+    closing.add_run(msg("closing", deck.malform)).bold = True
+    _contents_line(doc, number + 1, msg("own_slide", deck.malform), theme)
 
 
 def _contents_line(doc: DocxDocument, number: int, title: str, theme: Theme) -> None:
@@ -202,30 +203,35 @@ def _slide_entry(
     bookmark_id: int,
 ) -> None:
     title = plain_text(entry.slide.title)
-    heading = doc.add_heading(slide_heading(number, title), level=2)
+    heading = doc.add_heading(slide_heading(number, title, deck.malform), level=2)
     heading.paragraph_format.page_break_before = new_page
     add_bookmark(heading, _anchor(number), bookmark_id)
-    _picture(doc, number, title, picture, theme)
-    for paragraph in notes_paragraphs(entry.slide, dict(deck.sources)):
+    _picture(doc, number, title, picture, theme, deck.malform)
+    for paragraph in notes_paragraphs(entry.slide, dict(deck.sources), deck.malform):
         _rich_paragraph(doc, paragraph, theme)
 
 
-def _blank_entry(doc: DocxDocument, number: int, picture: bytes, options: NotesDocOptions, bookmark_id: int) -> None:
-    heading = doc.add_heading(slide_heading(number, BLANK_SLIDE_TITLE), level=2)
+def _blank_entry(
+    doc: DocxDocument, number: int, picture: bytes, options: NotesDocOptions, bookmark_id: int, form: str = "bokmal"
+) -> None:
+    own = msg("own_slide", form)
+    heading = doc.add_heading(slide_heading(number, own, form), level=2)
     heading.paragraph_format.page_break_before = True
     add_bookmark(heading, _anchor(number), bookmark_id)
-    _picture(doc, number, BLANK_SLIDE_TITLE, picture, options.theme)
+    _picture(doc, number, own, picture, options.theme, form)
     for paragraph in markdown_paragraphs(options.blank_text):
         _rich_paragraph(doc, paragraph, options.theme)
 
 
-def _picture(doc: DocxDocument, number: int, title: str, picture: bytes, theme: Theme) -> None:
+def _picture(doc: DocxDocument, number: int, title: str, picture: bytes, theme: Theme, form: str = "bokmal") -> None:
     holder = doc.add_paragraph()
     holder.paragraph_format.space_before = Pt(6)
     holder.paragraph_format.space_after = Pt(12)
     holder.paragraph_format.keep_with_next = True
     shape = holder.add_run().add_picture(io.BytesIO(picture), width=PICTURE_WIDTH)
-    set_picture_alt(shape, f"Bilde av lysbilde {number}: {title}", f"Lysbilde {number}")
+    set_picture_alt(
+        shape, msg("slide_picture_alt", form, number=number, title=title), msg("slide_label", form, number=number)
+    )
     set_picture_border(shape, "BFBFBF")
 
 

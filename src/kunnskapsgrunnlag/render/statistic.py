@@ -6,9 +6,10 @@ Without a municipality (the national deck) the chart shows the country's figures
 
 from __future__ import annotations
 
+from ..messages import msg
 from ..model import Deck, DeckSlide
 from ..stats.chart import Bar, ChartSpec, bar_chart_png
-from ..stats.context import NOT_AVAILABLE, source_text, value_text
+from ..stats.context import source_text, value_text
 from ..stats.model import Comparison, Figure
 from .layouts import _body_top, _para, _title
 from .plan import Picture, Shape, SlidePlan, TextBox
@@ -18,34 +19,37 @@ CHART_WIDTH = 7.7
 CHART_HEIGHT = 4.25
 
 
-def chart_bars(comparison: Comparison) -> tuple[Bar, ...]:
+def chart_bars(comparison: Comparison, malform: str = "bokmal") -> tuple[Bar, ...]:
     if comparison.kommune_navn is None:
         series = comparison.land_series or ((comparison.land,) if comparison.land else ())
         return tuple(
-            Bar(f.period, f.value, i == len(series) - 1, NOT_AVAILABLE["land"], f.qualifier)
+            Bar(f.period, f.value, i == len(series) - 1, msg("not_available_land", malform), f.qualifier)
             for i, f in enumerate(series)
         )
     # A missing figure gets no bar: the text beside the chart says "ikke tilgjengelig" for it.
     # This also lets every municipality without local figures share one chart.
     return tuple(
-        Bar(label, f.value, role == "kommune", NOT_AVAILABLE[role], f.qualifier)
+        Bar(label, f.value, role == "kommune", msg(f"not_available_{role}", malform), f.qualifier)
         for role, label, f in comparison.bars()
         if f is not None and f.value is not None
     )
 
 
-def summary_lines(comparison: Comparison) -> list[tuple[str, str, Figure | None, str]]:
+def summary_lines(comparison: Comparison, malform: str = "bokmal") -> list[tuple[str, str, Figure | None, str]]:
     """(label, value text, figure, role) for the text beside the chart and the alt text."""
     ind = comparison.indicator
     if comparison.kommune_navn is None:
         series = comparison.land_series or ((comparison.land,) if comparison.land else ())
-        return [(f"Hele landet {f.period}", value_text(f, ind, "land"), f, "land") for f in series]
-    return [(label, value_text(f, ind, role), f, role) for role, label, f in comparison.bars()]
+        return [
+            (msg("whole_country_period", malform, period=f.period), value_text(f, ind, "land", malform), f, "land")
+            for f in series
+        ]
+    return [(label, value_text(f, ind, role, malform), f, role) for role, label, f in comparison.bars()]
 
 
-def period_and_source(comparison: Comparison) -> str:
+def period_and_source(comparison: Comparison, malform: str = "bokmal") -> str:
     ind = comparison.indicator
-    figures = [f for _, _, f, _ in summary_lines(comparison) if f is not None]
+    figures = [f for _, _, f, _ in summary_lines(comparison, malform) if f is not None]
     if comparison.kommune_navn is None:
         periods = ""
     else:
@@ -53,22 +57,22 @@ def period_and_source(comparison: Comparison) -> str:
         periods = (
             f"{distinct[0]}. "
             if len(distinct) == 1
-            else "; ".join(f"{label}: {f.period}" for label, _, f, _ in summary_lines(comparison) if f) + ". "
+            else "; ".join(f"{label}: {f.period}" for label, _, f, _ in summary_lines(comparison, malform) if f) + ". "
         )
     sources: list[str] = []
     for f in figures or [None]:
         text = source_text(f, ind)
         if text not in sources:
             sources.append(text)
-    return f"{periods}Kilde: {'; '.join(sources)}."
+    return f"{periods}{msg('source', malform)}: {'; '.join(sources)}."
 
 
-def alt_text(comparison: Comparison) -> str:
+def alt_text(comparison: Comparison, malform: str = "bokmal") -> str:
     ind = comparison.indicator
-    parts = [f"Stolpediagram: {ind.label}."]
-    for label, text, _f, _role in summary_lines(comparison):
+    parts = [f"{msg('bar_chart', malform)}: {ind.label}."]
+    for label, text, _f, _role in summary_lines(comparison, malform):
         parts.append(f"{label}: {text}.")
-    parts.append(period_and_source(comparison))
+    parts.append(period_and_source(comparison, malform))
     return " ".join(parts)
 
 
@@ -77,10 +81,11 @@ def plan_statistic(entry: DeckSlide, deck: Deck, theme: Theme) -> SlidePlan:
     top = _body_top(entry, theme)
     shapes: list[Shape] = list(_title(entry, theme))
     comparison = (deck.statistikk or {}).get(c.indicator or "")
+    form = deck.malform
     side_x = m["left"] + CHART_WIDTH + 0.3
     side_w = theme.width - m["right"] - side_x
     if comparison is None:
-        message = f"Statistikken «{c.indicator}» er ikke lastet for denne presentasjonen."
+        message = msg("statistic_not_loaded", deck.malform, indicator=c.indicator)
         shapes.append(
             TextBox(
                 "Statistikk mangler",
@@ -93,11 +98,10 @@ def plan_statistic(entry: DeckSlide, deck: Deck, theme: Theme) -> SlidePlan:
             )
         )
         return SlidePlan(tuple(shapes), theme.color("background"))
-    spec = ChartSpec(
-        chart_bars(comparison), comparison.indicator.unit, comparison.indicator.decimals, CHART_WIDTH, CHART_HEIGHT
-    )
+    ind = comparison.indicator
+    spec = ChartSpec(chart_bars(comparison, form), ind.unit, ind.decimals, CHART_WIDTH, CHART_HEIGHT)
     shapes.append(
-        Picture("Diagram", m["left"], top, CHART_WIDTH, CHART_HEIGHT, bar_chart_png(spec), alt_text(comparison))
+        Picture("Diagram", m["left"], top, CHART_WIDTH, CHART_HEIGHT, bar_chart_png(spec), alt_text(comparison, form))
     )
     shapes.append(
         TextBox(
@@ -106,13 +110,13 @@ def plan_statistic(entry: DeckSlide, deck: Deck, theme: Theme) -> SlidePlan:
             top + CHART_HEIGHT + 0.05,
             CHART_WIDTH,
             theme.content_bottom - top - CHART_HEIGHT - 0.05,
-            (_para(period_and_source(comparison), theme, "small", "muted"),),
+            (_para(period_and_source(comparison, form), theme, "small", "muted"),),
             field="kilde",
         )
     )
     paras = [_para(comparison.indicator.label, theme, "small", "muted", bold=True)]
     national = comparison.kommune_navn is None
-    for label, text, f, role in summary_lines(comparison):
+    for label, text, f, role in summary_lines(comparison, form):
         if national and f is not None:
             paras.append(_para(f"{f.period}: **{text}**", theme, "small", "text", space_before=6))
             continue

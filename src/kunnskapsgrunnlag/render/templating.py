@@ -24,7 +24,7 @@ class DeckInfo:
 
 
 def template_context(
-    kommune: Kommune | None, deck_title: str, statistikk: Mapping[str, Any] | None = None
+    kommune: Kommune | None, deck_title: str, statistikk: Mapping[str, Any] | None = None, malform: str = "bokmal"
 ) -> dict[str, Any]:
     """The names slide text and notes may use. See docs/content-format.md, "Templates".
 
@@ -32,7 +32,12 @@ def template_context(
     """
     from ..stats.context import statistics_context
 
-    return {"kommune": kommune, "deck": DeckInfo(deck_title), "statistikk": statistics_context(dict(statistikk or {}))}
+    return {
+        "kommune": kommune,
+        "deck": DeckInfo(deck_title),
+        "statistikk": statistics_context(dict(statistikk or {}), malform),
+        "malform": malform,
+    }
 
 
 @lru_cache(maxsize=4096)
@@ -124,6 +129,6 @@ def render_slide(slide: Slide, context: Mapping[str, Any]) -> Slide:
 
 
 def render_deck(deck: Deck) -> Deck:
-    context = template_context(deck.kommune, deck.title, deck.statistikk)
+    context = template_context(deck.kommune, deck.title, deck.statistikk, deck.malform)
     entries = tuple(dataclasses.replace(e, slide=render_slide(e.slide, context)) for e in deck.slides)
     return dataclasses.replace(deck, slides=entries)

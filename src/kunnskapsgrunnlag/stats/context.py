@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..messages import msg
 from ..render.filters import verdi
 from .model import Comparison, Figure, Indicator
 
@@ -35,10 +36,10 @@ def source_text(figure: Figure | None, indicator: Indicator) -> str:
     return f"{source} ({table})"
 
 
-def value_text(figure: Figure | None, indicator: Indicator, role: str = "kommune") -> str:
+def value_text(figure: Figure | None, indicator: Indicator, role: str = "kommune", malform: str = "bokmal") -> str:
     if figure is None or figure.value is None:
-        return NOT_AVAILABLE[role]
-    return verdi(figure.value, indicator.unit, indicator.decimals, figure.qualifier)
+        return msg(f"not_available_{role}", malform)
+    return verdi(figure.value, indicator.unit, indicator.decimals, figure.qualifier, malform)
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,7 @@ class FigureView:
     kilde: str
     mangler: str | None
     tilgjengelig: bool
+    malform: str = "bokmal"
 
     def __str__(self) -> str:
         return self.tekst
@@ -57,7 +59,7 @@ class FigureView:
     def med_kilde(self) -> str:
         if not self.tilgjengelig:
             return self.tekst + (f" ({self.mangler})" if self.mangler else "")
-        return f"{self.tekst} ({self.periode}, kilde: {self.kilde})"
+        return f"{self.tekst} ({self.periode}, {msg('source', self.malform).lower()}: {self.kilde})"
 
 
 @dataclass(frozen=True)
@@ -76,18 +78,19 @@ class IndicatorView:
         return str(self.kommune if self.kommune.tilgjengelig else self.land)
 
 
-def figure_view(figure: Figure | None, indicator: Indicator, role: str) -> FigureView:
+def figure_view(figure: Figure | None, indicator: Indicator, role: str, malform: str = "bokmal") -> FigureView:
     return FigureView(
-        tekst=value_text(figure, indicator, role),
+        tekst=value_text(figure, indicator, role, malform),
         verdi=figure.value if figure else None,
         periode=figure.period if figure else indicator.period,
         kilde=source_text(figure, indicator),
         mangler=(figure.missing if figure else None) if not (figure and figure.value is not None) else None,
         tilgjengelig=bool(figure and figure.value is not None),
+        malform=malform,
     )
 
 
-def indicator_view(comparison: Comparison) -> IndicatorView:
+def indicator_view(comparison: Comparison, malform: str = "bokmal") -> IndicatorView:
     ind = comparison.indicator
     return IndicatorView(
         navn=ind.label,
@@ -95,12 +98,12 @@ def indicator_view(comparison: Comparison) -> IndicatorView:
         enhet=ind.unit,
         periode=ind.period,
         kilde=source_text(None, ind),
-        kommune=figure_view(comparison.kommune, ind, "kommune"),
-        fylke=figure_view(comparison.fylke, ind, "fylke"),
-        land=figure_view(comparison.land, ind, "land"),
-        nasjonalt=tuple(figure_view(f, ind, "land") for f in ind.national),
+        kommune=figure_view(comparison.kommune, ind, "kommune", malform),
+        fylke=figure_view(comparison.fylke, ind, "fylke", malform),
+        land=figure_view(comparison.land, ind, "land", malform),
+        nasjonalt=tuple(figure_view(f, ind, "land", malform) for f in ind.national),
     )
 
 
-def statistics_context(comparisons: dict[str, Comparison]) -> dict[str, IndicatorView]:
-    return {ind_id: indicator_view(c) for ind_id, c in comparisons.items()}
+def statistics_context(comparisons: dict[str, Comparison], malform: str = "bokmal") -> dict[str, IndicatorView]:
+    return {ind_id: indicator_view(c, malform) for ind_id, c in comparisons.items()}

@@ -72,6 +72,7 @@ class Comparison:
     fylke: Figure | None
     land: Figure | None
     land_series: tuple[Figure, ...] = ()  # the country over time, oldest first (national deck)
+    land_navn: str = "Hele landet"  # the country's label in the deck's written form
 
     def bars(self) -> list[tuple[str, str, Figure | None]]:
         """(role, label, figure) in chart order: kommune, fylke, land."""
@@ -80,5 +81,5 @@ class Comparison:
             out.append(("kommune", self.kommune_navn, self.kommune))
         if self.fylke_navn is not None:
             out.append(("fylke", self.fylke_navn, self.fylke))
-        out.append(("land", "Hele landet", self.land))
+        out.append(("land", self.land_navn, self.land))
         return out

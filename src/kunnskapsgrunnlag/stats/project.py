@@ -6,10 +6,14 @@ import dataclasses
 from functools import lru_cache
 from pathlib import Path
 
+import yaml
+
 from ..errors import ContentError, Problem, display_path
+from ..messages import msg, translate_missing
 from ..model import Catalogue, Deck
 from ..suggest import did_you_mean
 from .load import FIGURE_FOLDER, INDICATOR_FILE, StatsStore, load_statistics, statistics_dir
+from .model import Comparison, Figure
 
 
 def _fingerprint(root: Path) -> tuple[tuple[str, int, int], ...]:
@@ -41,7 +45,58 @@ def project_statistics_or_none(root: Path) -> StatsStore | None:
 def with_statistics(deck: Deck, store: StatsStore | None) -> Deck:
     if store is None:
         return deck
-    return dataclasses.replace(deck, statistikk=store.comparisons(deck.kommune))
+    comparisons = store.comparisons(deck.kommune)
+    if deck.malform != "bokmal":
+        texts = indicator_texts_nn(store.files[0].parent if store.files else None)
+        comparisons = {key: in_malform(c, deck.malform, texts.get(key, {})) for key, c in comparisons.items()}
+    return dataclasses.replace(deck, statistikk=comparisons)
+
+
+NN_INDICATOR_FILE = "indikatorer.nn.yaml"
+NN_TEXT_FIELDS = ("label", "short", "description")
+
+
+def indicator_texts_nn(folder: Path | None) -> dict[str, dict[str, str]]:
+    """The indicators' nynorsk texts (label, short, description) from the overlay beside the
+    definitions; an indicator without one keeps its bokmål text (check warns)."""
+    path = folder / NN_INDICATOR_FILE if folder else None
+    if path is None or not path.is_file():
+        return {}
+    return _nn_texts(path, path.stat().st_mtime_ns)
+
+
+@lru_cache(maxsize=4)
+def _nn_texts(path: Path, _mtime: int) -> dict[str, dict[str, str]]:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return {}  # check reports a broken overlay
+    if not isinstance(data, dict):
+        return {}
+    return {
+        str(key): {f: str(entry[f]) for f in NN_TEXT_FIELDS if isinstance(entry.get(f), str)}
+        for key, entry in data.items()
+        if isinstance(entry, dict)
+    }
+
+
+def in_malform(comparison: Comparison, malform: str, texts: dict[str, str]) -> Comparison:
+    """One comparison with its labels and the reasons for missing values in `malform`."""
+    indicator = dataclasses.replace(comparison.indicator, **texts) if texts else comparison.indicator
+
+    def figure(f: Figure | None) -> Figure | None:
+        if f is None or not f.missing:
+            return f
+        return dataclasses.replace(f, missing=translate_missing(f.missing, malform))
+
+    return dataclasses.replace(
+        comparison,
+        indicator=indicator,
+        kommune=figure(comparison.kommune),
+        fylke=figure(comparison.fylke),
+        land=figure(comparison.land),
+        land_navn=msg("whole_country", malform),
+    )
 
 
 def check_statistics(catalogue: Catalogue, root: Path) -> list[Problem]:

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import Problem
-from ..load.files import RawFile, RawProject
+from ..load.files import RawFile, RawProject, base_of, is_overlay
 from ..load.yamlsource import LocatedMap
 from ..model import Catalogue, Recipe, RecipeItem, Section, Slide, SlideContent, Source
 from ..suggest import did_you_mean
@@ -135,7 +135,8 @@ def _sections(file: RawFile | None, problems: list[Problem]) -> list[Section]:
 def _notes_by_id(raw: RawProject, problems: list[Problem]) -> dict[str, tuple[Path, str, str]]:
     notes: dict[str, tuple[Path, str, str]] = {}
     for entry in raw.notes:
-        slide_id = entry.path.stem
+        # A nynorsk edition's notes are `x.nn.md` (load/overlay.py): the slide id is still `x`.
+        slide_id = base_of(entry.path).stem if is_overlay(entry.path) else entry.path.stem
         if slide_id in notes:
             problems.append(
                 Problem(entry.display, 1, f"talenotater for '{slide_id}' finnes også i {notes[slide_id][1]}")

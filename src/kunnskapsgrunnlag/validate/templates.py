@@ -19,8 +19,9 @@ def check_templates(catalogue: Catalogue, samples: list[Kommune | None], root: P
     for slide in catalogue.slides.values():
         for kommune in ordered:
             try:
+                comparisons = store.comparisons(kommune) if store else None
                 render_slide(
-                    slide, template_context(kommune, "Kunnskapsgrunnlag", store.comparisons(kommune) if store else None)
+                    slide, template_context(kommune, "Kunnskapsgrunnlag", comparisons, catalogue.malform)
                 )
             except TemplateProblem as exc:
                 national = kommune is None and len(ordered) > 1
