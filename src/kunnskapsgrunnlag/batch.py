@@ -49,6 +49,7 @@ class BatchOptions:
     password: str | None = None
     force: bool = False
     jobs: int = 1
+    recipe_file: Path | None = None  # a recipe file given by the user, instead of `recipe`
 
 
 @dataclass(frozen=True)
@@ -229,6 +230,10 @@ _STATE: _State | None = None
 
 def _load_state(project: Project, registry: Registry, options: BatchOptions) -> _State:
     catalogue, recipe = prepare(project, options.recipe)
+    if options.recipe_file is not None:
+        from .recipe_file import load_recipe_file
+
+        recipe = load_recipe_file(options.recipe_file, catalogue)
     if options.slide_ids:
         recipe = recipe_from_ids(catalogue, list(options.slide_ids), recipe.title)
     render = render_options(project, options.password)
