@@ -11,8 +11,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from urllib.parse import urlencode
 
-from ..assemble import FULL_RECIPE_ID, recipe_from_ids
-from ..model import Kommune, Recipe
+from ..assemble import FULL_RECIPE_ID
+from ..model import Kommune, Recipe, RecipeItem
+from ..recipe_file import compact_items
 from .site import SCRATCH, Site
 
 MAX_SLIDES = 400  # far more than the catalogue holds; bounds what one request can cost
@@ -50,26 +51,20 @@ class Choice:
         params.update(extra)
         return urlencode(params)
 
+    def items(self, site: Site) -> tuple[RecipeItem, ...]:
+        """The slides as recipe items: whole sections where the choice keeps one whole."""
+        return tuple(compact_items(site.catalogue, list(self.slide_ids)))
+
     def recipe(self, site: Site) -> Recipe:
-        """The recipe the build uses: the named one, or the same choice as `build REC --lysbilder …`."""
+        """The recipe the build uses: the named one, or the recipe file "last ned oppskrift" gives."""
         base = site.recipes[self.base_recipe_id]
         if not self.edited:
             return base
-        return recipe_from_ids(site.catalogue, list(self.slide_ids), base.title)
+        return Recipe("egendefinert", base.title, self.items(site))
 
     @property
     def base_recipe_id(self) -> str:
         return FULL_RECIPE_ID if self.recipe_id == SCRATCH else self.recipe_id
-
-    @property
-    def cli_arguments(self) -> list[str]:
-        """The command line that builds the same deck (shown to the user, and used by the tests)."""
-        args = ["build"]
-        if self.base_recipe_id != FULL_RECIPE_ID:
-            args.append(self.base_recipe_id)
-        if self.edited:
-            args += ["--lysbilder", ",".join(self.slide_ids)]
-        return [*args, "--kommune", self.kommune.nummer]
 
 
 def parse_choice(site: Site, args: Mapping[str, str]) -> Choice:

@@ -106,7 +106,7 @@ def recipe_download():
     if not choice.slide_ids:
         abort(400)
     base = site.recipes[choice.base_recipe_id]
-    items = compact_items(site.catalogue, list(choice.slide_ids)) if choice.edited else list(base.items)
+    items = list(choice.items(site)) if choice.edited else list(base.items)
     text = recipe_yaml(base.title, items, None if choice.edited else base.description)
     name = f"oppskrift-{choice.base_recipe_id}{'-tilpasset' if choice.edited else ''}.yaml"
     return Response(
@@ -132,6 +132,7 @@ def thumbnail(slide_id: str):
 
 @builds.post("/bygg")
 def build():
+    site = _site()
     choice = _choice(request.form)
     if not choice.slide_ids:
         abort(400)
@@ -139,7 +140,7 @@ def build():
     spec = DeckSpec(
         choice.kommune.nummer,
         choice.base_recipe_id,
-        choice.slide_ids if choice.edited else (),
+        tuple((i.kind, i.ref) for i in choice.items(site)) if choice.edited else (),
         notater=options.notater,
         pdf=options.pdf,
     )
@@ -177,13 +178,14 @@ def many_build():
     recipe_id = form.get("oppskrift", "")
     if recipe_id not in site.recipes:
         abort(400)
-    ids: tuple[str, ...] = ()
+    items: tuple[tuple[str, str], ...] = ()
     if form.get("lysbilder"):
         try:
-            ids = tuple(parse_slide_ids(site, form["lysbilder"]))
+            ids = parse_slide_ids(site, form["lysbilder"])
         except InvalidChoice:
             abort(400)
-    spec = BatchSpec(scope, ref, recipe_id, ids, zip_name=f"{name}-{recipe_id}.zip")
+        items = tuple((i.kind, i.ref) for i in compact_items(site.catalogue, ids))
+    spec = BatchSpec(scope, ref, recipe_id, items, zip_name=f"{name}-{recipe_id}.zip")
     job = _submit(spec, label, _ext()["config"].batch_timeout)
     return redirect(url_for("builds.job_page", job_id=job.id, tilbake=url_for("pages.many")), 303)
 

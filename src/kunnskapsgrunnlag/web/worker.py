@@ -16,18 +16,20 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 
 from .. import diskcache
-from ..assemble import recipe_from_ids
 from ..batch import BatchOptions, run_batch, select_kommuner
 from ..build import build_one, prepare, registry_for, render_options, require_valid
 from ..companion import companion_paths, write_companions
 from ..errors import KunnskapsgrunnlagError
+from ..model import Recipe, RecipeItem
 from ..project import Project
+from ..recipe_file import recipe_yaml
 from ..render.incremental import IncrementalRenderer
 from ..render.templating import TemplateProblem
 from ..validate.templates import check_templates
-from ..write import write_atomic
+from ..write import write_atomic, write_text_atomic
 
 log = logging.getLogger("kunnskapsgrunnlag.web")
+EDITED_RECIPE_ID = "egendefinert"
 
 
 @dataclass(frozen=True)
@@ -36,7 +38,9 @@ class DeckSpec:
 
     kommune: str
     recipe: str
-    slide_ids: tuple[str, ...]  # empty: the recipe as it is
+    # The edited choice as recipe items ((kind, ref), as in a recipe file); empty: the recipe as it is.
+    # Items, not bare ids: a section and a slide may share an id (gjenstridig-problem).
+    items: tuple[tuple[str, str], ...]
     notater: bool = True
     pdf: bool = False
 
@@ -48,7 +52,7 @@ class BatchSpec:
     scope: str  # "statsforvalter" or "fylke"
     ref: str
     recipe: str
-    slide_ids: tuple[str, ...] = ()
+    items: tuple[tuple[str, str], ...] = ()
     zip_name: str = "presentasjoner.zip"
 
 
@@ -93,8 +97,8 @@ def build_deck(loaded: _Loaded, spec: DeckSpec, out_dir: Path) -> dict[str, obje
     project = loaded.project
     kommune = loaded.registry.kommune(spec.kommune)
     catalogue, recipe = prepare(project, spec.recipe)
-    if spec.slide_ids:
-        recipe = recipe_from_ids(catalogue, list(spec.slide_ids), recipe.title)
+    if spec.items:  # the same as `build --oppskrift` with the recipe file the page offers
+        recipe = Recipe(EDITED_RECIPE_ID, recipe.title, tuple(RecipeItem(kind, ref) for kind, ref in spec.items))
     require_valid(check_templates(catalogue, [kommune], project.root))
     built = build_one(project, catalogue, recipe, kommune, loaded.options, out_dir, renderer=loaded.renderer.render)
     files = {"pptx": built.path}
@@ -117,7 +121,12 @@ def build_zip(loaded: _Loaded, spec: BatchSpec, out_dir: Path, progress) -> dict
     else:
         kommuner = select_kommuner(registry, fylker=[spec.ref])
     decks_dir = out_dir / "decks"
-    options = BatchOptions(spec.recipe, spec.slide_ids, decks_dir, None, True, 1)
+    recipe_file = None
+    if spec.items:  # through a recipe file, as `build --oppskrift FIL.yaml --statsforvalter …` would
+        _catalogue, base = prepare(project, spec.recipe)
+        recipe_file = out_dir / f"{EDITED_RECIPE_ID}.yaml"
+        write_text_atomic(recipe_file, recipe_yaml(base.title, [RecipeItem(k, r) for k, r in spec.items]))
+    options = BatchOptions(spec.recipe, (), decks_dir, None, True, 1, recipe_file=recipe_file)
     done = 0
 
     def on_result(result) -> None:

@@ -1,0 +1,191 @@
+"""Builds through the web queue: the same file as the CLI's, downloads by opaque id, the queue's
+limits (429, time limit), cleaning, the office zip, and `build --oppskrift`."""
+
+from __future__ import annotations
+
+import io
+import time
+import zipfile
+
+import pytest
+from click.testing import CliRunner
+from pptx import Presentation
+
+from kunnskapsgrunnlag.cli import main
+from kunnskapsgrunnlag.web.jobs import QueueFull
+from kunnskapsgrunnlag.web.worker import DeckSpec
+
+from ..conftest import ROOT
+from .conftest import csrf, make_app, wait_for
+
+CHOICE = "tittel,disposisjon,statistikk-neet,gjenstridig-problem,tidlig-innsats,avslutning"
+
+
+def _build(client, **form) -> tuple[str, dict]:
+    data = {"csrf": csrf(client), "kommune": "4003", "oppskrift": "hvorfor-samordning", **form}
+    response = client.post("/bygg", data=data)
+    assert response.status_code == 303, response.get_data(as_text=True)
+    job_url = response.headers["Location"].split("?")[0]
+    return job_url, wait_for(client, job_url)
+
+
+def test_web_deck_is_byte_identical_to_the_cli_deck(client, tmp_path):
+    """The edited choice, built on the page, equals `build --oppskrift` of the page's recipe file."""
+    job_url, status = _build(client, lysbilder=CHOICE)
+    assert status["state"] == "done", status
+    web = client.get(job_url + "/fil/pptx")
+    assert web.status_code == 200
+    assert "attachment" in web.headers["Content-Disposition"]
+    recipe = tmp_path / "oppskrift.yaml"
+    recipe.write_bytes(client.get(f"/oppskrift.yaml?kommune=4003&oppskrift=hvorfor-samordning&lysbilder={CHOICE}").data)
+    args = ["build", "--oppskrift", str(recipe), "--kommune", "4003", "--uten-notater", "--ut", str(tmp_path)]
+    result = CliRunner().invoke(main, [*args, "--prosjekt", str(ROOT)], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    assert web.data == (tmp_path / "oppskrift" / "4003-skien.pptx").read_bytes()
+    # gjenstridig-problem is a slide here, not its section of the same name
+    slides = Presentation(io.BytesIO(web.data)).slides
+    assert len(slides) == len(CHOICE.split(",")) + 1  # and the blank slide
+
+
+def test_unchanged_recipe_is_the_recipe_build(client, tmp_path):
+    job_url, status = _build(client)
+    assert status["state"] == "done"
+    result = CliRunner().invoke(
+        main,
+        [
+            "build",
+            "hvorfor-samordning",
+            "--kommune",
+            "4003",
+            "--uten-notater",
+            "--ut",
+            str(tmp_path),
+            "--prosjekt",
+            str(ROOT),
+        ],
+        catch_exceptions=False,
+    )
+    assert result.exit_code == 0
+    assert client.get(job_url + "/fil/pptx").data == (tmp_path / "hvorfor-samordning" / "4003-skien.pptx").read_bytes()
+    # files that were not asked for are not there
+    assert client.get(job_url + "/fil/notater-docx").status_code == 404
+    assert client.get(job_url + "/fil/..%2F..%2Fetc").status_code == 404
+
+
+def test_job_page_shows_downloads_when_done(client):
+    job_url, _ = _build(client, lysbilder="tittel,avslutning")
+    page = client.get(job_url).get_data(as_text=True)
+    assert "Last ned presentasjonen (.pptx)" in page and 'role="status"' in page
+
+
+def test_full_queue_answers_429(tmp_path):
+    app = make_app(tmp_path, queue_limit=1)
+    queue = app.extensions["kunnskapsgrunnlag"]["queue"]
+    queue._started = True  # no build processes: what is submitted stays in the queue
+    client = app.test_client()
+    token = csrf(client)
+    first = client.post("/bygg", data={"csrf": token, "kommune": "4003"})
+    assert first.status_code == 303
+    page = client.get(first.headers["Location"]).get_data(as_text=True)
+    assert "du er nummer 1 i køen" in page
+    second = client.post("/bygg", data={"csrf": token, "kommune": "0301"})
+    assert second.status_code == 429
+    assert "Prøv igjen om litt" in second.get_data(as_text=True)
+    assert second.headers["Retry-After"]
+
+
+def test_queue_positions_and_limit_without_workers(tmp_path):
+    from kunnskapsgrunnlag.web.jobs import JobQueue
+
+    queue = JobQueue(ROOT, tmp_path, workers=1, queue_limit=3, result_ttl=60)
+    queue._started = True  # no build processes: the jobs stay in the queue
+    jobs = [queue.submit(DeckSpec("4003", "fullstendig", ()), str(i), 60) for i in range(3)]
+    assert [queue.position(j) for j in jobs] == [1, 2, 3]
+    with pytest.raises(QueueFull):
+        queue.submit(DeckSpec("4003", "fullstendig", ()), "x", 60)
+
+
+def test_a_build_past_its_time_limit_is_stopped_and_the_next_one_runs(tmp_path):
+    from kunnskapsgrunnlag.web.jobs import JobQueue
+
+    queue = JobQueue(ROOT, tmp_path, workers=1, queue_limit=5, result_ttl=60)
+    try:
+        slow = queue.submit(DeckSpec("4003", "fullstendig", (), notater=False), "treg", 0.05)
+        quick = queue.submit(DeckSpec("4003", "hvorfor-samordning", (), notater=False), "rask", 120)
+        deadline = time.monotonic() + 180
+        while quick.state not in ("done", "failed") and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert slow.state == "failed" and "tok for lang tid" in slow.message
+        assert quick.state == "done" and quick.file("pptx") is not None
+    finally:
+        queue.shutdown()
+
+
+def test_old_results_are_cleaned(tmp_path):
+    from kunnskapsgrunnlag.web.jobs import JobQueue
+
+    queue = JobQueue(ROOT, tmp_path, workers=1, queue_limit=5, result_ttl=10)
+    try:
+        job = queue.submit(DeckSpec("4003", "hvorfor-samordning", (), notater=False), "x", 120)
+        deadline = time.monotonic() + 120
+        while job.state not in ("done", "failed") and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert job.folder.is_dir()
+        assert queue.clean(now=time.monotonic()) == 0  # still fresh
+        assert queue.clean(now=time.monotonic() + 11) == 1
+        assert not job.folder.exists() and queue.get(job.id) is None
+    finally:
+        queue.shutdown()
+
+
+def test_office_zip_has_every_deck(client):
+    data = {"csrf": csrf(client), "omfang": "fylke", "fylke": "32", "oppskrift": "hvorfor-samordning"}
+    response = client.post("/mange", data=data)
+    assert response.status_code == 303
+    job_url = response.headers["Location"].split("?")[0]
+    status = wait_for(client, job_url, limit=600)
+    assert status["state"] == "done", status
+    assert status["done"] == status["total"] > 5
+    archive = zipfile.ZipFile(io.BytesIO(client.get(job_url + "/fil/zip").data))
+    names = [n for n in archive.namelist() if n.endswith(".pptx")]
+    assert len(names) == status["total"]
+    assert "3201-baerum.pptx" in names
+
+
+def test_cli_builds_from_a_recipe_file(tmp_path):
+    recipe = tmp_path / "min-oppskrift.yaml"
+    recipe.write_text("title: Mitt innlegg\ninclude:\n  - slide: tittel\n  - section: eksempler\n", encoding="utf-8")
+    result = CliRunner().invoke(
+        main,
+        [
+            "build",
+            "--oppskrift",
+            str(recipe),
+            "--kommune",
+            "4003",
+            "--uten-notater",
+            "--ut",
+            str(tmp_path / "ut"),
+            "--prosjekt",
+            str(ROOT),
+        ],
+        catch_exceptions=False,
+    )
+    assert result.exit_code == 0, result.output
+    deck = Presentation(str(tmp_path / "ut" / "min-oppskrift" / "4003-skien.pptx"))
+    assert len(deck.slides) > 3
+
+
+def test_cli_recipe_file_errors_name_file_and_line(tmp_path):
+    recipe = tmp_path / "feil.yaml"
+    recipe.write_text("title: Feil\ninclude:\n  - slide: tittel\n  - slide: finnes-ikke\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["build", "--oppskrift", str(recipe), "--uten-notater", "--prosjekt", str(ROOT)])
+    assert result.exit_code == 1
+    assert f"{recipe}:4: include[1]: fant ikke lysbildet 'finnes-ikke'" in result.output
+    assert "Traceback" not in result.output
+    broken = tmp_path / "brutt.yaml"
+    broken.write_text("title: [\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["build", "--oppskrift", str(broken), "--prosjekt", str(ROOT)])
+    assert result.exit_code == 1 and f"{broken}:" in result.output
+    both = CliRunner().invoke(main, ["build", "fullstendig", "--oppskrift", str(recipe), "--prosjekt", str(ROOT)])
+    assert both.exit_code == 2
