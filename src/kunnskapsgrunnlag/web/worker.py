@@ -16,6 +16,7 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 
 from .. import diskcache
+from ..assemble import find_recipe
 from ..batch import BatchOptions, run_batch, select_kommuner
 from ..build import build_one, prepare, registry_for, render_options, require_valid
 from ..companion import companion_paths, write_companions
@@ -57,8 +58,12 @@ class BatchSpec:
 
 
 class _Loaded:
+    """What a build process keeps between jobs: the project's content is loaded and validated once
+    per server start (as `prepare` does for one CLI run), so a deck costs only its rendering."""
+
     def __init__(self, project: Project):
         self.project = project
+        self.catalogue, _recipe = prepare(project, None)
         self.registry = registry_for(project)
         self.options = render_options(project)
         self.renderer = IncrementalRenderer(self.options, project.cache_dir)
@@ -96,7 +101,8 @@ def build_deck(loaded: _Loaded, spec: DeckSpec, out_dir: Path) -> dict[str, obje
     """The deck and its companions in `out_dir`; returns the files by kind, relative to `out_dir`."""
     project = loaded.project
     kommune = loaded.registry.kommune(spec.kommune)
-    catalogue, recipe = prepare(project, spec.recipe)
+    catalogue = loaded.catalogue
+    recipe = find_recipe(catalogue, spec.recipe)
     if spec.items:  # the same as `build --oppskrift` with the recipe file the page offers
         recipe = Recipe(EDITED_RECIPE_ID, recipe.title, tuple(RecipeItem(kind, ref) for kind, ref in spec.items))
     require_valid(check_templates(catalogue, [kommune], project.root))
