@@ -235,3 +235,16 @@ def test_core_path_works_without_javascript(browser, base_url, tmp_path):
         assert target.read_bytes()[:2] == b"PK"
     finally:
         context.close()
+
+
+def test_drag_and_drop_reorders_and_keeps_the_choice_in_the_address(page, base_url):
+    page.goto(base_url + "/velg?kommune=4003&oppskrift=tom&lysbilder=tittel,disposisjon,avslutning")
+    box = page.locator("#rad-tittel").bounding_box()
+    page.drag_and_drop("#rad-avslutning", "#rad-tittel", target_position={"x": 20, "y": 5})
+    page.wait_for_selector("#rekkefolge li:first-child[data-id='avslutning']")
+    assert box is not None
+    assert "lysbilder=avslutning%2Ctittel%2Cdisposisjon" in page.url
+    order = page.eval_on_selector_all("#rekkefolge li", "items => items.map(li => li.dataset.id)")
+    assert order == ["avslutning", "tittel", "disposisjon"]
+    no_axe_violations(page)
+    shot(page, "13-dra-og-slipp")
