@@ -241,6 +241,7 @@ def test_drag_and_drop_reorders_and_keeps_the_choice_in_the_address(page, base_u
     page.goto(base_url + "/velg?kommune=4003&oppskrift=tom&lysbilder=tittel,disposisjon,avslutning")
     box = page.locator("#rad-tittel").bounding_box()
     page.drag_and_drop("#rad-avslutning", "#rad-tittel", target_position={"x": 20, "y": 5})
+    page.wait_for_selector("#melding:has-text('Flyttet')", state="attached")  # after the server's answer
     page.wait_for_selector("#rekkefolge li:first-child[data-id='avslutning']")
     assert box is not None
     assert "lysbilder=avslutning%2Ctittel%2Cdisposisjon" in page.url

@@ -40,7 +40,7 @@ class Job:
     created: float = field(default_factory=time.monotonic)
     started: float | None = None
     finished: float | None = None
-    message: str = ""
+    message: str = ""  # why it failed: the library's message, or a code whose text is in _status.html
     done: int = 0
     total: int = 0
     current: str = ""
@@ -184,7 +184,7 @@ class JobQueue:
                 self._execute(process, job)
             except Exception:  # the worker thread must survive anything a job does
                 log.exception("job %s failed", job.id)
-                self._finish(job, "failed", "en intern feil stoppet byggingen")
+                self._finish(job, "failed", "intern")
 
     def _execute(self, process: _BuildProcess, job: Job) -> None:
         process.ensure()
@@ -197,7 +197,7 @@ class JobQueue:
             if remaining <= 0:
                 log.warning("job %s passed its time limit of %.0f s; restarting its build process", job.id, job.timeout)
                 process.kill()
-                self._finish(job, "failed", "byggingen tok for lang tid og ble stoppet")
+                self._finish(job, "failed", "tidsgrense")
                 return
             try:
                 if not process.conn.poll(min(remaining, 0.5)):
@@ -206,7 +206,7 @@ class JobQueue:
             except (EOFError, OSError):
                 log.error("build process for job %s stopped", job.id)
                 process.kill()
-                self._finish(job, "failed", "byggeprosessen stoppet uventet")
+                self._finish(job, "failed", "prosess")
                 return
             if message[0] == "progress":
                 _, job.done, job.total, job.current = message

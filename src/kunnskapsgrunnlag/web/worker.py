@@ -94,7 +94,7 @@ def worker_main(conn: Connection, project_root: str) -> None:
             conn.send(("failed", str(exc)))
         except Exception:  # a bug: the details go to the log, the user gets a plain message
             log.error("build failed:\n%s", traceback.format_exc())
-            conn.send(("failed", "en intern feil stoppet byggingen (detaljene står i serverloggen)"))
+            conn.send(("failed", "intern"))
 
 
 def build_deck(loaded: _Loaded, spec: DeckSpec, out_dir: Path) -> dict[str, object]:
