@@ -189,3 +189,20 @@ def test_cli_recipe_file_errors_name_file_and_line(tmp_path):
     assert result.exit_code == 1 and f"{broken}:" in result.output
     both = CliRunner().invoke(main, ["build", "fullstendig", "--oppskrift", str(recipe), "--prosjekt", str(ROOT)])
     assert both.exit_code == 2
+
+
+@pytest.mark.slow
+def test_notes_document_and_deck_pdf_come_with_the_deck(client):
+    """With LibreOffice: the notes document (.docx, .pdf) and the deck as PDF, as `build --pdf` writes them."""
+    import docx
+
+    job_url, status = _build(client, lysbilder="tittel,gjenstridig-problem,avslutning", notater="1", pdf="1")
+    assert status["state"] == "done", status
+    page = client.get(job_url).get_data(as_text=True)
+    assert "Last ned notatdokumentet (.docx)" in page and "Last ned presentasjonen som PDF" in page
+    notes = client.get(job_url + "/fil/notater-docx")
+    assert notes.status_code == 200
+    document = docx.Document(io.BytesIO(notes.data))
+    assert any("Skien" in p.text for p in document.paragraphs)
+    assert client.get(job_url + "/fil/notater-pdf").data.startswith(b"%PDF")
+    assert client.get(job_url + "/fil/pdf").data.startswith(b"%PDF")

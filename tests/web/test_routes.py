@@ -19,6 +19,10 @@ def test_search_finds_by_name_and_number_and_shows_county_for_twin_names(client)
     assert "Skien" in fragment and "<html" not in fragment
 
 
+def test_number_without_leading_zero_finds_the_municipality(client):
+    assert "Oslo" in client.get("/sok?q=301").get_data(as_text=True)
+
+
 def test_exact_number_goes_straight_to_the_municipality(client):
     response = client.get("/?q=4003")
     assert response.status_code == 303

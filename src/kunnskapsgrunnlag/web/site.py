@@ -89,8 +89,11 @@ class Site:
         query = query.strip().casefold()[:60]
         if not query:
             return []
-        if query.isdigit():
-            return [k for k in self.registry.kommuner if k.nummer.startswith(query.zfill(min(4, len(query))))][:limit]
+        if query.isdigit():  # "4003", "40" (the county's), "301" (Oslo, 0301)
+            exact = [k for k in self.registry.kommuner if k.nummer == query.zfill(4)]
+            return (exact + [k for k in self.registry.kommuner if k.nummer.startswith(query) and k not in exact])[
+                :limit
+            ]
         starts = [k for k in self.registry.kommuner if k.navn.casefold().startswith(query)]
         inside = [k for k in self.registry.kommuner if query in k.navn.casefold() and k not in starts]
         return (
