@@ -104,6 +104,25 @@
   }
   bindDrag();
 
+  // Slide pictures still being made: try again now and then, and show each when it is ready.
+  var tries = 0;
+  function fillPictures() {
+    var waiting = document.querySelectorAll(".plass[data-bilde]");
+    if (!waiting.length || tries++ > 40) { return; }
+    waiting.forEach(function (box) {
+      var picture = new Image();
+      picture.onload = function () {
+        picture.alt = box.dataset.alt;
+        picture.width = Number(box.dataset.bredde);
+        picture.height = Math.round(picture.width * 9 / 16);
+        if (box.parentNode) { box.parentNode.replaceChild(picture, box); }
+      };
+      picture.src = box.dataset.bilde;
+    });
+    setTimeout(fillPictures, 5000);
+  }
+  setTimeout(fillPictures, 3000);
+
   // --- the build page follows its job -------------------------------------------------------
   var status = document.getElementById("status");
   if (status && status.dataset.status) {
