@@ -206,3 +206,51 @@ def test_notes_document_and_deck_pdf_come_with_the_deck(client):
     assert any("Skien" in p.text for p in document.paragraphs)
     assert client.get(job_url + "/fil/notater-pdf").data.startswith(b"%PDF")
     assert client.get(job_url + "/fil/pdf").data.startswith(b"%PDF")
+
+
+def test_zip_lists_the_decks_that_failed(tmp_path, monkeypatch):
+    """One deck failing does not stop the zip; the failure is listed on the page and in the zip."""
+    from kunnskapsgrunnlag.batch import BatchSummary, DeckResult
+    from kunnskapsgrunnlag.project import Project
+    from kunnskapsgrunnlag.web import worker
+
+    deck = tmp_path / "decks" / "4001-porsgrunn.pptx"
+    deck.parent.mkdir(parents=True)
+    deck.write_bytes(b"PK fake deck")
+
+    def fake_batch(project, registry, kommuner, options, on_result=None):
+        results = [
+            DeckResult("4001", "4001 Porsgrunn", "built", deck),
+            DeckResult("4003", "4003 Skien", "failed", reason="malfeil i notes: noe mangler"),
+        ]
+        for result in results:
+            on_result(result)
+        return BatchSummary(results)
+
+    monkeypatch.setattr(worker, "run_batch", fake_batch)
+    loaded = worker._Loaded(Project(ROOT))
+    progress = []
+    spec = worker.BatchSpec("fylke", "40", "fullstendig", zip_name="alle.zip")
+    result = worker.build_zip(loaded, spec, tmp_path, lambda *p: progress.append(p))
+    assert result["failures"] == ["4003 Skien: malfeil i notes: noe mangler"]
+    assert progress[-1][:2] == (2, 17)
+    archive = zipfile.ZipFile(tmp_path / "alle.zip")
+    assert archive.namelist() == ["4001-porsgrunn.pptx", "feilet.txt"]
+    assert "4003 Skien" in archive.read("feilet.txt").decode()
+
+
+def test_job_page_lists_failures_of_a_zip(app, client, tmp_path):
+    from kunnskapsgrunnlag.web.jobs import Job
+    from kunnskapsgrunnlag.web.worker import BatchSpec
+
+    queue = app.extensions["kunnskapsgrunnlag"]["queue"]
+    job = Job("B" * 22, BatchSpec("fylke", "40", "fullstendig"), "Telemark", 60, tmp_path)
+    job.state, job.total, job.done = "done", 17, 17
+    job.files, job.failures = {"zip": "alle.zip"}, ["4003 Skien: malfeil i notes: noe mangler"]
+    (tmp_path / "alle.zip").write_bytes(b"PK")
+    with queue._cv:
+        queue._jobs[job.id] = job
+    page = client.get(f"/jobb/{job.id}").get_data(as_text=True)
+    assert "16 av 17 presentasjoner ble laget" in page
+    assert "Disse feilet" in page and "4003 Skien: malfeil i notes" in page
+    assert client.get(f"/jobb/{job.id}/fil/zip").data == b"PK"

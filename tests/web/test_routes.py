@@ -165,3 +165,17 @@ def test_whole_sections_are_written_as_sections(client):
     response = client.get("/oppskrift.yaml?kommune=4003&oppskrift=samordningstrapp")
     data = yaml.safe_load(response.get_data(as_text=True))
     assert {"section": "samordningstrapp"} in data["include"]
+
+
+def test_a_bug_shows_a_friendly_page_and_logs_the_details(app, client, monkeypatch, caplog):
+    site = app.extensions["kunnskapsgrunnlag"]["site"]
+
+    def broken(kommune):
+        raise RuntimeError("hemmelig detalj")
+
+    monkeypatch.setattr(site, "facts", broken)
+    response = client.get("/velg?kommune=4003")
+    assert response.status_code == 500
+    text = response.get_data(as_text=True)
+    assert "Noe gikk galt" in text and "hemmelig detalj" not in text and "Traceback" not in text
+    assert "hemmelig detalj" in caplog.text
