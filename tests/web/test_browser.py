@@ -10,8 +10,10 @@ from __future__ import annotations
 import io
 import os
 import threading
+import time
 import zipfile
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -25,7 +27,7 @@ axe_api = pytest.importorskip("axe_playwright_python.sync_playwright")
 
 
 @pytest.fixture(scope="module")
-def base_url(tmp_path_factory):
+def server(tmp_path_factory):
     import waitress
 
     from kunnskapsgrunnlag.web import create_app
@@ -38,9 +40,21 @@ def base_url(tmp_path_factory):
     server = waitress.create_server(app, host="127.0.0.1", port=0, threads=4)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.effective_port}"
+    yield SimpleNamespace(url=f"http://127.0.0.1:{server.effective_port}", app=app)
+    _wait_for_thumbnails(app.extensions["kunnskapsgrunnlag"]["thumbnails"])  # leave no LibreOffice behind
     server.close()
     app.extensions["kunnskapsgrunnlag"]["queue"].shutdown()
+
+
+@pytest.fixture(scope="module")
+def base_url(server) -> str:
+    return server.url
+
+
+def _wait_for_thumbnails(thumbnails, limit: float = 600.0) -> None:
+    deadline = time.monotonic() + limit
+    while thumbnails.state == "rendering" and time.monotonic() < deadline:
+        time.sleep(0.5)
 
 
 @pytest.fixture(scope="module")
@@ -249,3 +263,26 @@ def test_drag_and_drop_reorders_and_keeps_the_choice_in_the_address(page, base_u
     assert order == ["avslutning", "tittel", "disposisjon"]
     no_axe_violations(page)
     shot(page, "13-dra-og-slipp")
+
+
+def test_real_slide_pictures_replace_the_placeholders(page, server, base_url):
+    """The catalogue's pictures are the rendered slides (LibreOffice, cached), shown once ready."""
+    thumbnails = server.app.extensions["kunnskapsgrunnlag"]["thumbnails"]
+    _wait_for_thumbnails(thumbnails)
+    assert thumbnails.state == "ready"
+    page.goto(base_url + "/velg?kommune=4003&oppskrift=hvorfor-samordning")
+    pictures = page.locator(".katalog img")
+    assert pictures.count() == page.locator(".katalog li").count()
+    assert "samordningstrapp" in (page.get_attribute("#kat-samordningstrapp img", "src") or "")
+    alt = page.get_attribute("#kat-samordningstrapp img", "alt") or ""
+    assert alt.startswith("Lysbildet «")
+    page.locator("#kat-samordningstrapp").scroll_into_view_if_needed()  # the pictures load lazily
+    width = 0
+    for _ in range(50):
+        width = page.evaluate("document.querySelector('#kat-samordningstrapp img').naturalWidth")
+        if width:
+            break
+        page.wait_for_timeout(100)
+    assert width == 320
+    no_axe_violations(page)
+    shot(page, "14-miniatyrer")
