@@ -1,6 +1,8 @@
 """Measure build speed: one deck, every municipality with -j N, and pandoc for comparison.
 
     .venv/bin/python scripts/benchmark.py [--jobs 2] [--limit 357] [--out /tmp/kg-bench]
+    .venv/bin/python scripts/benchmark.py --web http://127.0.0.1:8000   # load test of a running server
+    .venv/bin/python scripts/benchmark.py --web start                   # ... of one it starts and stops
 
 Prints wall-clock seconds and the machine's core count. Not a test: numbers depend on the machine.
 """
@@ -51,7 +53,12 @@ def main() -> int:
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--limit", type=int, default=357, help="How many municipalities (all: 357).")
     parser.add_argument("--out", type=Path, default=None)
+    parser.add_argument(
+        "--web", metavar="URL|start", help="Only the web builder's load test (scripts/benchmark_web.py)."
+    )
     args = parser.parse_args()
+    if args.web:
+        return web_load_test(args.web)
     out = args.out or Path(tempfile.mkdtemp(prefix="kg-bench-"))
     project = Project(ROOT)
     registry = registry_for(project)
@@ -109,6 +116,22 @@ def main() -> int:
         lambda: run_batch(project, registry, kommuner, unchanged),
     )
     return 0
+
+
+def web_load_test(target: str) -> int:
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import benchmark_web
+
+    print(f"Kjerner: {os.cpu_count()}  Python {sys.version.split()[0]}")
+    if target != "start":
+        return benchmark_web.run(target)
+    port = 8765
+    server = benchmark_web.start_server(ROOT, port)
+    try:
+        return benchmark_web.run(f"http://127.0.0.1:{port}")
+    finally:
+        server.terminate()
+        server.wait(30)
 
 
 if __name__ == "__main__":

@@ -51,6 +51,7 @@ class BatchOptions:
     force: bool = False
     jobs: int = 1
     malform: Malform | None = None  # None: each municipality's own form (malform.choose_malform)
+    recipe_file: Path | None = None  # a recipe file given by the user, instead of `recipe`
 
 
 @dataclass(frozen=True)
@@ -133,6 +134,7 @@ def deck_key(
             "inputs": inputs,
             "tool": tool,
             "recipe": recipe.id,
+            "title": recipe.title,
             "items": [[i.kind, i.ref] for i in recipe.items],
             "kommune": kommune.nummer if kommune else None,
             "password": hashlib.sha256(password.encode()).hexdigest() if password else None,
@@ -262,6 +264,10 @@ def _load_state(project: Project, registry: Registry, options: BatchOptions) -> 
     editions: dict[str, _Edition] = {}
     for form in Malform:
         catalogue, recipe = prepare(project, options.recipe, form)
+        if options.recipe_file is not None:
+            from .recipe_file import load_recipe_file
+
+            recipe = load_recipe_file(options.recipe_file, catalogue)
         if options.slide_ids:
             recipe = recipe_from_ids(catalogue, list(options.slide_ids), recipe.title)
         editions[form.value] = _Edition(catalogue, recipe, IncrementalRenderer(render, project.cache_dir))

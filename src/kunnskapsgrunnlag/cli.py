@@ -23,11 +23,13 @@ from .build import (
 )
 from .cli_common import out_option, project_option, shown, slides_option, split_ids, user_errors
 from .cli_preview import preview_command
+from .cli_serve import serve_command
 from .cli_stats import stats_group
 from .cli_status import check_notices, currency_options, print_status
 from .companion import write_companions
 from .malform import Malform, choose_malform
 from .project import Project
+from .recipe_file import load_recipe_file
 from .render.incremental import IncrementalRenderer
 from .render.theme import load_theme
 from .validate.templates import check_templates
@@ -153,6 +155,13 @@ def check_command(project: Project, strict: bool, max_age: int, today: date) -> 
 )
 @click.option("--force", is_flag=True, help="Bygg på nytt også presentasjoner der ingenting er endret.")
 @slides_option
+@click.option(
+    "--oppskrift",
+    "recipe_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    metavar="FIL.yaml",
+    help="Bygg fra en oppskriftsfil (f.eks. lastet ned fra nettsiden) i stedet for en oppskrift i recipes/.",
+)
 @out_option()
 @click.option(
     "--passord", "password", help="Skrivebeskytt filen med dette passordet (åpnes skrivebeskyttet i Impress)."
@@ -185,6 +194,7 @@ def build_command(
     jobs: int,
     force: bool,
     slide_ids: str | None,
+    recipe_file: Path | None,
     out_dir: Path | None,
     password: str | None,
     as_pdf: bool,
@@ -205,15 +215,18 @@ def build_command(
       kunnskapsgrunnlag build --fylke 40 -j 2
       kunnskapsgrunnlag build --statsforvalter vestfold-og-telemark -j 2 --force
       kunnskapsgrunnlag build --kommune 4601 --malform bokmal
+      kunnskapsgrunnlag build --oppskrift min-oppskrift.yaml --kommune 4003
     """
     from .batch import BatchOptions, run_batch, select_kommuner
 
+    if recipe_file is not None and recipe is not None:
+        raise click.UsageError("gi enten en oppskrift fra recipes/ eller --oppskrift FIL.yaml, ikke begge")
     registry = registry_for(project)
     forced = Malform(malform_name) if malform_name else None
     ids = tuple(split_ids(slide_ids))
     if len(kommune_queries) > 1 or fylker or offices or alle:
         kommuner = select_kommuner(registry, kommune_queries, fylker, offices, alle)
-        options = BatchOptions(recipe, ids, out_dir, password, force, jobs, forced)
+        options = BatchOptions(recipe, ids, out_dir, password, force, jobs, forced, recipe_file=recipe_file)
         with click.progressbar(
             length=len(kommuner), label="Bygger", file=sys.stderr, item_show_func=lambda r: r.label if r else None
         ) as bar:
@@ -225,6 +238,8 @@ def build_command(
     kommune = registry.kommune(kommune_queries[0]) if kommune_queries else None
     malform = forced or choose_malform(kommune, registry)
     catalogue, chosen = prepare(project, recipe, malform)
+    if recipe_file is not None:
+        chosen = load_recipe_file(recipe_file, catalogue)
     if ids:
         chosen = recipe_from_ids(catalogue, list(ids), chosen.title)
     require_valid(check_templates(catalogue, [kommune], project.root))
@@ -269,3 +284,4 @@ if __name__ == "__main__":
 
 main.add_command(stats_group)
 main.add_command(preview_command)
+main.add_command(serve_command)

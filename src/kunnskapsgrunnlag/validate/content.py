@@ -376,3 +376,11 @@ def _recipes(files: list[RawFile], sections: set[str], slides: set[str], problem
         if title:
             recipes[file.path.stem] = Recipe(file.path.stem, title, tuple(items), description, file.path)
     return recipes
+
+
+def recipe_from_file(file: RawFile, catalogue: Catalogue) -> tuple[Recipe | None, list[Problem]]:
+    """One recipe file given by the user (`build --oppskrift`), checked exactly as shipped recipes are."""
+    problems: list[Problem] = []
+    sections = {s.id for s in catalogue.sections}
+    found = _recipes([file], sections, set(catalogue.slides), problems)
+    return found.get(file.path.stem), problems

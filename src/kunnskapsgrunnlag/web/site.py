@@ -1,0 +1,134 @@
+"""What the web pages show, loaded once per server: catalogue, registry, statistics.
+
+Every value a request names is looked up here before use (municipality numbers, recipe names,
+slide and section ids), so a page or a job only ever sees known things.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+from ..assemble import FULL_RECIPE_ID, assemble, find_recipe
+from ..build import load_catalogue, registry_for, require_valid
+from ..model import Catalogue, Kommune, Recipe
+from ..project import Project
+from ..registry import Registry, Statsforvalter
+from ..stats.context import source_text, value_text
+from ..stats.project import project_statistics_or_none, with_statistics
+
+# Speaking pace for the time estimate; a presenter also pauses and takes questions.
+WORDS_PER_MINUTE = 130
+MIN_SECONDS_PER_SLIDE = 20  # even a slide with few notes is on the screen for a while
+SCRATCH = "tom"  # the recipe choice "start from scratch"
+_WORD = re.compile(r"\w+")
+_TEMPLATE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)
+
+
+@dataclass(frozen=True)
+class StatRow:
+    label: str
+    value: str
+    period: str
+    source: str
+    available: bool
+
+
+@dataclass(frozen=True)
+class KommuneFacts:
+    kommune: Kommune
+    available: tuple[StatRow, ...]
+    missing: tuple[StatRow, ...]
+
+
+class Site:
+    def __init__(self, project: Project):
+        self.project = project
+        catalogue, problems = load_catalogue(project)
+        require_valid(problems)
+        self.catalogue: Catalogue = catalogue
+        self.registry: Registry = registry_for(project)
+        self.statistics = project_statistics_or_none(project.root)
+
+    # --- look-ups (None when unknown: the caller answers 400 or 404) ---
+
+    def kommune(self, nummer: str | None) -> Kommune | None:
+        if not nummer or not re.fullmatch(r"\d{4}", nummer):
+            return None
+        return next((k for k in self.registry.kommuner if k.nummer == nummer), None)
+
+    def office(self, kortnavn: str | None) -> Statsforvalter | None:
+        return next((o for o in self.registry.offices if o.kortnavn == kortnavn), None)
+
+    def fylke(self, nummer: str | None):
+        return next((f for f in self.registry.fylker if f.nummer == nummer), None)
+
+    @cached_property
+    def recipes(self) -> dict[str, Recipe]:
+        """The recipes a user can start from, the full deck first."""
+        out = {FULL_RECIPE_ID: find_recipe(self.catalogue, None)}
+        out.update((k, v) for k, v in sorted(self.catalogue.recipes.items()) if k != FULL_RECIPE_ID)
+        return out
+
+    def recipe_slides(self, recipe_id: str) -> list[str]:
+        if recipe_id == SCRATCH:
+            return []
+        deck = assemble(self.catalogue, self.recipes[recipe_id], None)
+        return [entry.slide.id for entry in deck.slides]
+
+    @cached_property
+    def duplicated_names(self) -> set[str]:
+        seen: dict[str, int] = {}
+        for k in self.registry.kommuner:
+            seen[k.navn] = seen.get(k.navn, 0) + 1
+        return {name for name, count in seen.items() if count > 1}
+
+    def search(self, query: str, limit: int = 20) -> list[Kommune]:
+        """Municipalities whose number or name starts with (or name contains) the query."""
+        query = query.strip().casefold()[:60]
+        if not query:
+            return []
+        if query.isdigit():  # "4003", "40" (the county's), "301" (Oslo, 0301)
+            exact = [k for k in self.registry.kommuner if k.nummer == query.zfill(4)]
+            return (exact + [k for k in self.registry.kommuner if k.nummer.startswith(query) and k not in exact])[
+                :limit
+            ]
+        starts = [k for k in self.registry.kommuner if k.navn.casefold().startswith(query)]
+        inside = [k for k in self.registry.kommuner if query in k.navn.casefold() and k not in starts]
+        return (
+            sorted(starts, key=lambda k: k.navn)[:limit] + sorted(inside, key=lambda k: k.navn)[: limit - len(starts)]
+        )
+
+    def facts(self, kommune: Kommune) -> KommuneFacts:
+        available: list[StatRow] = []
+        missing: list[StatRow] = []
+        if self.statistics is not None:
+            for comparison in self.statistics.comparisons(kommune).values():
+                ind, figure = comparison.indicator, comparison.kommune
+                row = StatRow(
+                    ind.label,
+                    value_text(figure, ind, "kommune"),
+                    figure.period if figure else ind.period,
+                    source_text(figure, ind),
+                    bool(figure and figure.available),
+                )
+                (available if row.available else missing).append(row)
+        return KommuneFacts(kommune, tuple(available), tuple(missing))
+
+    def speaking_seconds(self, slide_ids: list[str]) -> int:
+        total = 0
+        for slide_id in slide_ids:
+            words = len(_WORD.findall(_TEMPLATE.sub(" tall ", self.catalogue.slides[slide_id].notes)))
+            total += max(MIN_SECONDS_PER_SLIDE, round(words * 60 / WORDS_PER_MINUTE))
+        return total
+
+    @cached_property
+    def titles(self) -> dict[str, str]:
+        """Every slide's title as the national deck shows it (templates filled in)."""
+        from ..model import RecipeItem
+        from ..render.templating import render_deck
+
+        everything = Recipe("alt", "Alle", tuple(RecipeItem("section", s.id) for s in self.catalogue.sections))
+        deck = render_deck(with_statistics(assemble(self.catalogue, everything, None), self.statistics))
+        return {entry.slide.id: entry.slide.title for entry in deck.slides}
