@@ -59,16 +59,36 @@ def test_a_list_of_another_length_or_a_missing_field_is_an_error(tree):
 
 def test_figures_and_quotations_must_match(tree):
     nynorsk(tree)
-    tree.write("speaker_notes/00/poeng.md", "I 2019 var det 86 000 unge (Hansen mfl. 2019). «Sitat her»\n")
-    tree.write("speaker_notes/00/poeng.nn.md", "I 2018 var det 86 000 unge (Hansen mfl. 2019). «Sitat her»\n")
+    quote = "«Oppvekst foregår i et veikryss»"
+    tree.write("speaker_notes/00/poeng.md", f"I 2019 var det 86 000 unge (Hansen mfl. 2019). {quote}\n")
+    tree.write("speaker_notes/00/poeng.nn.md", f"I 2018 var det 86 000 unge (Hansen mfl. 2019). {quote}\n")
     found = problems_of(tree)
     assert any("speaker_notes/00/poeng.nn.md:1: tal er ikkje dei same" in p and "2018" in p for p in found)
-    tree.write("speaker_notes/00/poeng.nn.md", "I 2019 var det 86 000 unge (Hansen mfl. 2019). «Sitat her, omsett»\n")
-    assert any("sitata" in p for p in problems_of(tree))
-    tree.write("speaker_notes/00/poeng.nn.md", "I 2019 var det 86 000 unge (Hansen 2019). «Sitat her»\n")
+    tree.write(
+        "speaker_notes/00/poeng.nn.md",
+        "I 2019 var det 86 000 unge (Hansen mfl. 2019). «Oppvekst går føre seg i eit vegkryss»\n",
+    )
+    assert any("sitatet «Oppvekst foregår i et veikryss» må stå ordrett" in p for p in problems_of(tree))
+    tree.write("speaker_notes/00/poeng.nn.md", f"I 2019 var det 86 000 unge (Hansen 2019). {quote}\n")
     assert problems_of(tree) == []  # "mfl." may go; name and year stay
-    tree.write("speaker_notes/00/poeng.nn.md", "I 2019 var det 86 000 unge (Jensen 2019). «Sitat her»\n")
+    tree.write("speaker_notes/00/poeng.nn.md", f"I 2019 var det 86 000 unge (Jensen 2019). {quote}\n")
     assert any("kjelder er ikkje dei same" in p for p in problems_of(tree))
+
+
+def test_block_quotes_stay_verbatim(tree):
+    nynorsk(tree)
+    tree.write("speaker_notes/00/poeng.md", "Han skreiv:\n\n> Barn trenger hjelp tidlig.\n")
+    tree.write("speaker_notes/00/poeng.nn.md", "Han skreiv:\n\n> Barn treng hjelp tidleg.\n")
+    assert any("sitatet > Barn trenger hjelp tidlig. må stå ordrett" in p for p in problems_of(tree))
+
+
+def test_terms_and_references_to_own_titles_are_translated(tree):
+    """A short «…» is a term or scare quote, and a «…» naming a slide title refers to translated text."""
+    nynorsk(tree)
+    title = (tree.root / "slides/00/poeng.yaml").read_text().split("title:", 1)[1].splitlines()[0].strip()
+    tree.write("speaker_notes/00/poeng.md", f"Barn som blir kalt «utsatte» står i «{title}» (2019).\n")
+    tree.write("speaker_notes/00/poeng.nn.md", "Barn som blir kalla *utsette* står i biletet før (2019).\n")
+    assert problems_of(tree) == []
 
 
 def test_a_nynorsk_template_error_names_the_nynorsk_file(tree):

@@ -4,7 +4,10 @@ For every content file with text the audience or presenter reads, its nynorsk fo
 (`x.nn.yaml` overlay, `x.nn.md` notes) unless `translations/pending-nn.txt` lists it as not yet
 translated. An overlay has the base's keys and nesting (lists of the same length) and no
 structural keys; the figures, years, table numbers, URLs, citations and template expressions in
-each text are the same in both forms, and quotations («…», Markdown block quotes) are identical.
+each text are the same in both forms, and every quotation of the bokmål (a Markdown block quote,
+or a «…» of at least four words) stands verbatim in the nynorsk. Shorter «…» are terms and scare
+quotes («utsatt»), and a «…» naming one of the deck's own slide titles or diagram labels refers to
+text that is itself translated: both are written in nynorsk.
 """
 
 from __future__ import annotations
@@ -57,8 +60,25 @@ def quotations(text: str) -> list[str]:
     return found
 
 
-def compare_text(base: str, nn: str) -> list[str]:
-    """Messages for each fact or quotation that differs between the two forms of one text."""
+QUOTATION_MIN_WORDS = 4
+
+
+def carried_quotations(text: str, own_names: frozenset[str] = frozenset()) -> list[str]:
+    """The quotations of a bokmål text that must stand verbatim in its nynorsk form."""
+    kept = []
+    for quote in quotations(text):
+        words = quote.strip("«»").strip()
+        is_block = quote.startswith(">")
+        if is_block or (len(words.split()) >= QUOTATION_MIN_WORDS and words.casefold() not in own_names):
+            kept.append(quote)
+    return kept
+
+
+def compare_text(base: str, nn: str, own_names: frozenset[str] = frozenset()) -> list[str]:
+    """Messages for each fact or quotation that differs between the two forms of one text.
+
+    `own_names` are the deck's slide titles and diagram labels: a «…» naming one is translated.
+    """
     messages = []
     a, b = facts(base), facts(nn)
     for kind in a:
@@ -68,8 +88,11 @@ def compare_text(base: str, nn: str) -> list[str]:
                 [f"har i tillegg {', '.join(extra)}"] if extra else []
             )
             messages.append(f"{kind} er ikkje dei same som på bokmål: {'; '.join(parts)}")
-    if quotations(base) != quotations(nn):
-        messages.append("sitata («…» og > …) må stå likt som på bokmål")
+    kept = set(quotations(nn))
+    for quote in carried_quotations(base, own_names):
+        if quote not in kept:
+            shown = quote if len(quote) <= 60 else quote[:57] + "…"
+            messages.append(f"sitatet {shown} må stå ordrett som på bokmål")
     return messages
 
 
@@ -99,6 +122,7 @@ def check_pair(raw: RawProject) -> tuple[list[Problem], list[str]]:
         return [], []  # a project without a nynorsk edition at all: nothing to pair
     pending, problems = read_pending(root)
     waiting: list[str] = []
+    own_names = _own_names(raw)
 
     def need(base: Path, has_nn: bool) -> bool:
         """Whether the pair is complete; records a problem or a waiting file if not."""
@@ -125,7 +149,7 @@ def check_pair(raw: RawProject) -> tuple[list[Problem], list[str]]:
     for file in bases:
         overlay = raw.overlays.get(file.path)
         if need(file.path, overlay is not None) and overlay is not None:
-            _compare(file.data, overlay.data, kind_of(file.path, root), overlay.display, "", problems)
+            _compare(file.data, overlay.data, kind_of(file.path, root), overlay.display, "", problems, own_names)
     note_bases = {n.path for n in raw.notes}
     for nn in raw.nn_notes:
         if base_of(nn.path) not in note_bases:
@@ -134,7 +158,7 @@ def check_pair(raw: RawProject) -> tuple[list[Problem], list[str]]:
     for notes in raw.notes:
         nn = nn_by_base.get(notes.path)
         if need(notes.path, nn is not None) and nn is not None:
-            _compare_notes(notes, nn, problems)
+            _compare_notes(notes, nn, problems, own_names)
     _check_indicators(root, problems)
     for name in TEMPLATE_NOTES:
         base = root / "templates" / name
@@ -145,6 +169,7 @@ def check_pair(raw: RawProject) -> tuple[list[Problem], list[str]]:
                     RawNotes(base, display_path(base, root), base.read_text(encoding="utf-8")),
                     RawNotes(nn_path, display_path(nn_path, root), nn_path.read_text(encoding="utf-8")),
                     problems,
+                    own_names,
                 )
     return problems, sorted(waiting)
 
@@ -178,11 +203,11 @@ def _check_indicators(root: Path, problems: list[Problem]) -> None:
     problems += [p for p in found if "manglar nynorsk tekst" not in p.message or ".label" in p.message]
 
 
-def _compare_notes(base: RawNotes, nn: RawNotes, problems: list[Problem]) -> None:
+def _compare_notes(base: RawNotes, nn: RawNotes, problems: list[Problem], own_names: frozenset[str]) -> None:
     if not nn.text.strip():
         problems.append(Problem(nn.display, 1, "notata er tomme"))
         return
-    for message in compare_text(base.text, nn.text):
+    for message in compare_text(base.text, nn.text, own_names):
         problems.append(Problem(nn.display, 1, message))
 
 
@@ -194,7 +219,15 @@ def _line(data: Any, key: str | int | None = None) -> int:
     return getattr(data, "line", 1)
 
 
-def _compare(base: Any, nn: Any, kind: str, display: str, where: str, problems: list[Problem]) -> None:
+def _compare(
+    base: Any,
+    nn: Any,
+    kind: str,
+    display: str,
+    where: str,
+    problems: list[Problem],
+    own_names: frozenset[str] = frozenset(),
+) -> None:
     """Walk base and overlay together; `where` names the field (`bullets[2].sub[0]`)."""
     at = f"{where}: " if where else ""
     if isinstance(base, dict):
@@ -220,7 +253,7 @@ def _compare(base: Any, nn: Any, kind: str, display: str, where: str, problems: 
             if key not in nn:
                 problems.append(Problem(display, _line(nn), f"{name}: manglar nynorsk tekst"))
             else:
-                _compare(value, nn[key], kind, display, name, problems)
+                _compare(value, nn[key], kind, display, name, problems, own_names)
     elif isinstance(base, list):
         if not isinstance(nn, list) or len(nn) != len(base):
             got = f"{len(nn)}" if isinstance(nn, list) else "inga liste"
@@ -229,13 +262,40 @@ def _compare(base: Any, nn: Any, kind: str, display: str, where: str, problems: 
             )
             return
         for i, (b, n) in enumerate(zip(base, nn, strict=True)):
-            _compare(b, n, kind, display, f"{where}[{i}]", problems)
+            _compare(b, n, kind, display, f"{where}[{i}]", problems, own_names)
     elif isinstance(base, str):
         if not isinstance(nn, str) or not nn.strip():
             problems.append(Problem(display, _line(nn), f"{at}forventa tekst"))
             return
-        for message in compare_text(base, nn):
+        for message in compare_text(base, nn, own_names):
             problems.append(Problem(display, _line(nn), f"{at}{message}"))
+
+
+def _own_names(raw: RawProject) -> frozenset[str]:
+    """The deck's own slide and section titles and diagram labels, case-folded: a «…» naming one is
+    translated, not quoted."""
+    names: set[str] = set()
+
+    def strings(value: Any) -> None:
+        if isinstance(value, str):
+            names.add(value.strip().casefold())
+        elif isinstance(value, dict):
+            for item in value.values():
+                strings(item)
+        elif isinstance(value, list):
+            for item in value:
+                strings(item)
+
+    for slide in raw.slides:
+        if isinstance(slide.data, dict) and isinstance(slide.data.get("title"), str):
+            names.add(slide.data["title"].strip().casefold())
+    for diagram in raw.diagrams:
+        strings(diagram.data)
+    if raw.sections is not None and isinstance(raw.sections.data, dict):
+        for section in raw.sections.data.get("sections") or []:
+            if isinstance(section, dict) and isinstance(section.get("title"), str):
+                names.add(section["title"].strip().casefold())
+    return frozenset(names)
 
 
 def _has_text(value: Any) -> bool:
@@ -248,4 +308,4 @@ def _has_text(value: Any) -> bool:
     return False
 
 
-__all__ = ["check_pair", "compare_text", "facts", "is_overlay", "quotations"]
+__all__ = ["carried_quotations", "check_pair", "compare_text", "facts", "is_overlay", "quotations"]
