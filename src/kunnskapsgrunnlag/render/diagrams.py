@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from ..diskcache import memo
 from ..model import Deck, DeckSlide, Diagram
-from .layouts import _body_top, _bullet_paras, _para, _title
+from .blocks import body_top, bullet_paras, para, title_block
 from .plan import Line, Oval, Picture, Rect, Shape, SlidePlan, TextBox, TextPara
 from .richtext import Run
 from .theme import Theme
@@ -26,8 +26,8 @@ RING_FILLS = ("D3DAE6", "E2E7EF", "EEF1F5", "F6F7FA")
 def plan_diagram(entry: DeckSlide, deck: Deck, theme: Theme) -> SlidePlan:
     c, m = entry.slide.content, theme.margins
     diagram = deck.diagrams.get(c.diagram or "")
-    shapes: list[Shape] = list(_title(entry, theme))
-    top = _body_top(entry, theme)
+    shapes: list[Shape] = list(title_block(entry, theme))
+    top = body_top(entry, theme)
     if c.intro:
         shapes.append(
             TextBox(
@@ -36,7 +36,7 @@ def plan_diagram(entry: DeckSlide, deck: Deck, theme: Theme) -> SlidePlan:
                 top - 0.1,
                 theme.content_width,
                 0.5,
-                (_para(c.intro, theme, "sub_bullet", "muted"),),
+                (para(c.intro, theme, "sub_bullet", "muted"),),
                 field="intro",
             )
         )
@@ -51,7 +51,7 @@ def plan_diagram(entry: DeckSlide, deck: Deck, theme: Theme) -> SlidePlan:
                 top,
                 SIDE_WIDTH,
                 h,
-                tuple(_bullet_paras(c.side, theme, "sub_bullet", "small")),
+                tuple(bullet_paras(c.side, theme, "sub_bullet", "small")),
                 field="side",
             )
         )
@@ -63,7 +63,7 @@ def plan_diagram(entry: DeckSlide, deck: Deck, theme: Theme) -> SlidePlan:
                 top,
                 w,
                 1.0,
-                (_para(f"Diagrammet «{c.diagram}» finnes ikke.", theme, "body", "muted"),),
+                (para(f"Diagrammet «{c.diagram}» finnes ikke.", theme, "body", "muted"),),
                 field="diagram",
             )
         )
@@ -469,7 +469,7 @@ def _curve(diagram: Diagram, shown, steps, highlight, box, theme: Theme, alt: st
                 y + h - source_h,
                 w,
                 source_h,
-                (_para(f"Kilde: {diagram.source}", theme, "small", "muted"),),
+                (para(f"Kilde: {diagram.source}", theme, "small", "muted"),),
                 field="diagram",
             )
         )

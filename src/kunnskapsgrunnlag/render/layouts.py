@@ -4,53 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ..model import BulletItem, Column, Deck, DeckSlide
+from ..model import Column, Deck, DeckSlide
+from .blocks import body_top, bullet_paras, para, title_block
+from .diagrams import plan_diagram
 from .plan import Rect, Shape, SlidePlan, TextBox, TextPara
 from .richtext import Run, inline_runs
+from .statistic import plan_statistic
 from .theme import Theme
 
 Planner = Callable[[DeckSlide, Deck, Theme], SlidePlan]
-
-BULLET = "•"
-SUB_BULLET = "–"
-
-
-def _para(text: str, theme: Theme, size: str, color: str = "text", **kw) -> TextPara:
-    return TextPara(inline_runs(text), theme.sizes[size], theme.color(color), **kw)
-
-
-def _title(entry: DeckSlide, theme: Theme, color: str = "heading") -> list[Shape]:
-    if entry.slide.hide_title:
-        return []
-    m = theme.margins
-    return [
-        TextBox(
-            "Tittel",
-            m["left"],
-            m["top"],
-            theme.content_width,
-            m["title_height"],
-            (_para(entry.slide.title, theme, "title", color, bold=True),),
-            anchor="b",
-            field="title",
-        )
-    ]
-
-
-def _body_top(entry: DeckSlide, theme: Theme) -> float:
-    return theme.margins["top"] + 0.2 if entry.slide.hide_title else theme.margins["body_top"]
-
-
-def _bullet_paras(
-    items: tuple[BulletItem, ...], theme: Theme, size: str = "body", sub_size: str = "sub_bullet"
-) -> list[TextPara]:
-    paras: list[TextPara] = []
-    for item in items:
-        paras.append(_para(item.text, theme, size, bullet=BULLET, space_before=theme.paragraph_space_after))
-        for sub in item.sub:
-            paras.append(_para(sub, theme, sub_size, bullet=SUB_BULLET, level=1, space_before=2))
-    return paras
-
 
 def plan_title(entry: DeckSlide, deck: Deck, theme: Theme) -> SlidePlan:
     c, m = entry.slide.content, theme.margins
@@ -63,7 +25,7 @@ def plan_title(entry: DeckSlide, deck: Deck, theme: Theme) -> SlidePlan:
             1.55,
             w,
             1.1,
-            (_para(entry.slide.title, theme, "front_title", "heading", bold=True),),
+            (para(entry.slide.title, theme, "front_title", "heading", bold=True),),
             anchor="b",
             field="title",
         )
@@ -76,14 +38,14 @@ def plan_title(entry: DeckSlide, deck: Deck, theme: Theme) -> SlidePlan:
                 2.7,
                 w,
                 0.75,
-                (_para(c.subtitle, theme, "front_subtitle", "accent"),),
+                (para(c.subtitle, theme, "front_subtitle", "accent"),),
                 field="subtitle",
             )
         )
     lines = []
     if c.authors:
         lines.append(
-            _para(
+            para(
                 ", ".join(c.authors[:-1]) + (" og " if len(c.authors) > 1 else "") + c.authors[-1],
                 theme,
                 "body",
@@ -91,7 +53,7 @@ def plan_title(entry: DeckSlide, deck: Deck, theme: Theme) -> SlidePlan:
             )
         )
     if c.series:
-        lines.append(_para(c.series, theme, "small", "muted", space_before=4))
+        lines.append(para(c.series, theme, "small", "muted", space_before=4))
     if lines:
         shapes.append(TextBox("Forfattere", m["left"], 3.65, w, 1.0, tuple(lines), field="authors"))
     if c.presented_for and c.presented_for.strip():
@@ -102,7 +64,7 @@ def plan_title(entry: DeckSlide, deck: Deck, theme: Theme) -> SlidePlan:
                 5.0,
                 w,
                 0.7,
-                (_para(c.presented_for.strip(), theme, "body", "heading", bold=True),),
+                (para(c.presented_for.strip(), theme, "body", "heading", bold=True),),
                 field="presented_for",
             )
         )
@@ -140,14 +102,14 @@ def plan_section(entry: DeckSlide, deck: Deck, theme: Theme) -> SlidePlan:
             2.6,
             w,
             1.6,
-            (_para(entry.slide.title, theme, "divider_title", "divider_text", bold=True),),
+            (para(entry.slide.title, theme, "divider_title", "divider_text", bold=True),),
             field="title",
         )
     )
     if c.lead:
         shapes.append(
             TextBox(
-                "Ingress", m["left"], 4.35, w * 0.85, 1.9, (_para(c.lead, theme, "body", "divider_text"),), field="lead"
+                "Ingress", m["left"], 4.35, w * 0.85, 1.9, (para(c.lead, theme, "body", "divider_text"),), field="lead"
             )
         )
     return SlidePlan(
@@ -157,13 +119,13 @@ def plan_section(entry: DeckSlide, deck: Deck, theme: Theme) -> SlidePlan:
 
 def plan_toc(entry: DeckSlide, deck: Deck, theme: Theme) -> SlidePlan:
     m = theme.margins
-    top = _body_top(entry, theme)
+    top = body_top(entry, theme)
     outline = deck.outline
     columns = (
         [outline] if len(outline) <= 5 else [outline[: (len(outline) + 1) // 2], outline[(len(outline) + 1) // 2 :]]
     )
     col_w = theme.content_width / len(columns)
-    shapes: list[Shape] = list(_title(entry, theme))
+    shapes: list[Shape] = list(title_block(entry, theme))
     for i, items in enumerate(columns):
         paras = tuple(
             TextPara(
@@ -190,27 +152,27 @@ def plan_toc(entry: DeckSlide, deck: Deck, theme: Theme) -> SlidePlan:
 
 def plan_bullets(entry: DeckSlide, deck: Deck, theme: Theme) -> SlidePlan:
     c, m = entry.slide.content, theme.margins
-    top = _body_top(entry, theme)
+    top = body_top(entry, theme)
     paras: list[TextPara] = []
     if c.intro:
-        paras.append(_para(c.intro, theme, "body", "muted"))
-    paras.extend(_bullet_paras(c.bullets, theme))
+        paras.append(para(c.intro, theme, "body", "muted"))
+    paras.extend(bullet_paras(c.bullets, theme))
     body = TextBox(
         "Punkter", m["left"], top, theme.content_width, theme.content_bottom - top, tuple(paras), field="bullets"
     )
-    return SlidePlan((*_title(entry, theme), body), theme.color("background"))
+    return SlidePlan((*title_block(entry, theme), body), theme.color("background"))
 
 
 def plan_statement(entry: DeckSlide, deck: Deck, theme: Theme) -> SlidePlan:
     c, m = entry.slide.content, theme.margins
-    top = _body_top(entry, theme)
+    top = body_top(entry, theme)
     bottom = theme.content_bottom - (0.55 if c.footer else 0)
     paras = tuple(
-        _para(block.replace("\n", " "), theme, "quote", "heading", space_before=12 if i else 0)
+        para(block.replace("\n", " "), theme, "quote", "heading", space_before=12 if i else 0)
         for i, block in enumerate(p for p in (c.text or "").split("\n\n") if p.strip())
     )
     shapes: list[Shape] = [
-        *_title(entry, theme),
+        *title_block(entry, theme),
         Rect("Markering", m["left"], top + 0.15, 0.08, bottom - top - 0.3, theme.color("accent")),
         TextBox(
             "Tekst", m["left"] + 0.35, top, theme.content_width - 0.35, bottom - top, paras, anchor="ctr", field="text"
@@ -224,7 +186,7 @@ def plan_statement(entry: DeckSlide, deck: Deck, theme: Theme) -> SlidePlan:
                 bottom + 0.05,
                 theme.content_width,
                 0.45,
-                (_para(c.footer, theme, "small", "muted"),),
+                (para(c.footer, theme, "small", "muted"),),
                 field="footer",
             )
         )
@@ -233,13 +195,13 @@ def plan_statement(entry: DeckSlide, deck: Deck, theme: Theme) -> SlidePlan:
 
 def plan_quote(entry: DeckSlide, deck: Deck, theme: Theme) -> SlidePlan:
     c, m = entry.slide.content, theme.margins
-    top = _body_top(entry, theme)
+    top = body_top(entry, theme)
     bottom = theme.content_bottom
     quote = TextPara(
         (Run("«"), *inline_runs(c.quote or ""), Run("»")), theme.sizes["quote"], theme.color("heading"), italic=True
     )
     shapes: list[Shape] = [
-        *_title(entry, theme),
+        *title_block(entry, theme),
         TextBox(
             "Anførselstegn",
             m["left"] - 0.1,
@@ -266,7 +228,7 @@ def plan_quote(entry: DeckSlide, deck: Deck, theme: Theme) -> SlidePlan:
             bottom - 0.8,
             theme.content_width - 1.0,
             0.75,
-            (_para(c.attribution or "", theme, "attribution", "muted", bold=True, align="r"),),
+            (para(c.attribution or "", theme, "attribution", "muted", bold=True, align="r"),),
             field="attribution",
         ),
     ]
@@ -276,14 +238,14 @@ def plan_quote(entry: DeckSlide, deck: Deck, theme: Theme) -> SlidePlan:
 def _column_box(
     name: str, col: Column, x: float, y: float, w: float, h: float, theme: Theme, field: str
 ) -> list[Shape]:
-    paras: list[TextPara] = [_para(col.heading, theme, "body", "heading", bold=True)]
+    paras: list[TextPara] = [para(col.heading, theme, "body", "heading", bold=True)]
     if col.text:
         paras.extend(
-            _para(block.replace("\n", " "), theme, "sub_bullet", space_before=10)
+            para(block.replace("\n", " "), theme, "sub_bullet", space_before=10)
             for block in col.text.split("\n\n")
             if block.strip()
         )
-    paras.extend(_bullet_paras(col.bullets, theme, "sub_bullet", "small"))
+    paras.extend(bullet_paras(col.bullets, theme, "sub_bullet", "small"))
     return [
         Rect(f"{name} bakgrunn", x, y, w, h, theme.color("panel")),
         TextBox(name, x + 0.15, y + 0.1, w - 0.3, h - 0.2, tuple(paras), field=field),
@@ -292,11 +254,11 @@ def _column_box(
 
 def plan_two_column(entry: DeckSlide, deck: Deck, theme: Theme) -> SlidePlan:
     c, m = entry.slide.content, theme.margins
-    top = _body_top(entry, theme)
+    top = body_top(entry, theme)
     gap = 0.3
     w = (theme.content_width - gap) / 2
     h = theme.content_bottom - top
-    shapes: list[Shape] = list(_title(entry, theme))
+    shapes: list[Shape] = list(title_block(entry, theme))
     if c.left:
         shapes += _column_box("Venstre kolonne", c.left, m["left"], top, w, h, theme, "left")
     if c.right:
@@ -306,21 +268,21 @@ def plan_two_column(entry: DeckSlide, deck: Deck, theme: Theme) -> SlidePlan:
 
 def plan_links(entry: DeckSlide, deck: Deck, theme: Theme) -> SlidePlan:
     c, m = entry.slide.content, theme.margins
-    top = _body_top(entry, theme)
+    top = body_top(entry, theme)
     paras: list[TextPara] = []
     if c.text:
-        paras.append(_para(c.text.replace("\n", " "), theme, "body", "text"))
+        paras.append(para(c.text.replace("\n", " "), theme, "body", "text"))
     for link in c.links:
-        paras.append(_para(link.label, theme, "body", "heading", bold=True, space_before=18))
+        paras.append(para(link.label, theme, "body", "heading", bold=True, space_before=18))
         if link.text:
-            paras.append(_para(link.text.replace("\n", " "), theme, "sub_bullet", "text", space_before=4))
+            paras.append(para(link.text.replace("\n", " "), theme, "sub_bullet", "text", space_before=4))
         paras.append(
             TextPara((Run(link.url, url=link.url),), theme.sizes["sub_bullet"], theme.color("accent"), space_before=4)
         )
     body = TextBox(
         "Lenker", m["left"], top, theme.content_width, theme.content_bottom - top, tuple(paras), field="links"
     )
-    return SlidePlan((*_title(entry, theme), body), theme.color("background"))
+    return SlidePlan((*title_block(entry, theme), body), theme.color("background"))
 
 
 def plan_closing(entry: DeckSlide, deck: Deck, theme: Theme) -> SlidePlan:
@@ -333,7 +295,7 @@ def plan_closing(entry: DeckSlide, deck: Deck, theme: Theme) -> SlidePlan:
             1.6,
             theme.content_width,
             1.2,
-            (_para(entry.slide.title, theme, "front_title", "heading", bold=True, align="ctr"),),
+            (para(entry.slide.title, theme, "front_title", "heading", bold=True, align="ctr"),),
             anchor="b",
             field="title",
         ),
@@ -347,7 +309,7 @@ def plan_closing(entry: DeckSlide, deck: Deck, theme: Theme) -> SlidePlan:
                 theme.content_width - 2.0,
                 3.0,
                 tuple(
-                    _para(b.replace("\n", " "), theme, "body", "text", align="ctr", space_before=10)
+                    para(b.replace("\n", " "), theme, "body", "text", align="ctr", space_before=10)
                     for b in c.text.split("\n\n")
                     if b.strip()
                 ),
@@ -367,16 +329,9 @@ PLANNERS: dict[str, Planner] = {
     "two-column": plan_two_column,
     "links": plan_links,
     "closing": plan_closing,
+    "statistic": plan_statistic,
+    "diagram": plan_diagram,
 }
-
-
-from .statistic import plan_statistic  # noqa: E402 - it builds on the helpers above
-
-PLANNERS["statistic"] = plan_statistic
-
-from .diagrams import plan_diagram  # noqa: E402 - it builds on the helpers above
-
-PLANNERS["diagram"] = plan_diagram
 
 
 def plan_slide(entry: DeckSlide, deck: Deck, theme: Theme) -> SlidePlan:

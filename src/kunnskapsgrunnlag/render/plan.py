@@ -26,6 +26,7 @@ class TextPara:
     level: int = 0
     space_before: float = 0.0  # points
     align: Align = "l"
+    role: str = "body"  # which minimum size of the theme's type scale holds it
 
     @property
     def text(self) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
@@ -26,6 +26,11 @@ class Theme:
     wordmark_color: str
     line_spacing: float
     paragraph_space_after: float
+    minimum_sizes: dict[str, float] = field(default_factory=dict)
+    roles: dict[str, str] = field(default_factory=dict)
+    master_name: str = ""
+    footer_text: str = ""
+    logo: Path | None = None  # an office's own logo (SVG or PNG) in templates/, beside the wordmark
 
     @property
     def content_width(self) -> float:
@@ -37,6 +42,13 @@ class Theme:
 
     def color(self, name: str) -> str:
         return self.colors.get(name, name)
+
+    def role(self, size_name: str) -> str:
+        """The role a named size serves (title, body, sub, diagram, source)."""
+        return self.roles.get(size_name, "body")
+
+    def minimum(self, role: str) -> float:
+        return self.minimum_sizes.get(role, 0.0)
 
 
 def load_theme(path: Path) -> Theme:
@@ -55,6 +67,28 @@ def load_theme(path: Path) -> Theme:
             wordmark_color=data["wordmark"]["color"],
             line_spacing=float(data["line_spacing"]),
             paragraph_space_after=float(data["paragraph_space_after"]),
+            minimum_sizes={k: float(v) for k, v in (data.get("minimum_sizes") or {}).items()},
+            roles={k: str(v) for k, v in (data.get("roles") or {}).items()},
+            master_name=str(data.get("master_name") or data["name"]),
+            footer_text=str(data.get("footer") or ""),
+            logo=find_logo(path.parent),
         )
     except (OSError, yaml.YAMLError, KeyError, TypeError, ValueError) as exc:
         raise KunnskapsgrunnlagError(f"{path}: temaet kunne ikke leses: {exc}") from exc
+
+
+LOGO_NAMES = ("logo.svg", "logo.png")
+MAX_LOGO_BYTES = 2_000_000
+
+
+def find_logo(templates: Path) -> Path | None:
+    """An office's own logo: templates/logo.svg or templates/logo.png, when one is there."""
+    for name in LOGO_NAMES:
+        candidate = templates / name
+        if candidate.is_file():
+            if candidate.stat().st_size > MAX_LOGO_BYTES:
+                raise KunnskapsgrunnlagError(
+                    f"{candidate}: logoen er større enn {MAX_LOGO_BYTES // 1_000_000} MB; bruk en mindre fil"
+                )
+            return candidate
+    return None
