@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from ..model import Column, Deck, DeckSlide
 from .blocks import body_top, bullet_paras, para, title_block
 from .diagrams import plan_diagram
+from .measure import text_height_in
 from .plan import Rect, Shape, SlidePlan, TextBox, TextPara
 from .richtext import Run, inline_runs
 from .statistic import plan_statistic
 from .theme import Theme
 
 Planner = Callable[[DeckSlide, Deck, Theme], SlidePlan]
+
 
 def plan_title(entry: DeckSlide, deck: Deck, theme: Theme) -> SlidePlan:
     c, m = entry.slide.content, theme.margins
@@ -68,7 +71,7 @@ def plan_title(entry: DeckSlide, deck: Deck, theme: Theme) -> SlidePlan:
                 field="presented_for",
             )
         )
-    return SlidePlan(tuple(shapes), theme.color("background"), show_master_shapes=False)
+    return SlidePlan(tuple(shapes), theme.color("background"), show_master_shapes=False, logo=True)
 
 
 def plan_section(entry: DeckSlide, deck: Deck, theme: Theme) -> SlidePlan:
@@ -82,19 +85,21 @@ def plan_section(entry: DeckSlide, deck: Deck, theme: Theme) -> SlidePlan:
                 m["left"],
                 0.45,
                 3.0,
-                2.05,
+                1.85,
                 (
                     TextPara(
                         (Run(f"{entry.section_number}."),),
                         theme.sizes["divider_number"],
                         theme.color("divider_number"),
                         bold=True,
+                        role="title",
                     ),
                 ),
                 anchor="b",
                 field="number",
             )
         )
+        shapes.append(Rect("Seksjonsstrek", m["left"] + 0.1, 2.38, 1.2, 0.1, theme.color("accent")))
     shapes.append(
         TextBox(
             "Tittel",
@@ -153,14 +158,27 @@ def plan_toc(entry: DeckSlide, deck: Deck, theme: Theme) -> SlidePlan:
 def plan_bullets(entry: DeckSlide, deck: Deck, theme: Theme) -> SlidePlan:
     c, m = entry.slide.content, theme.margins
     top = body_top(entry, theme)
-    paras: list[TextPara] = []
-    if c.intro:
-        paras.append(para(c.intro, theme, "body", "muted"))
-    paras.extend(bullet_paras(c.bullets, theme))
-    body = TextBox(
-        "Punkter", m["left"], top, theme.content_width, theme.content_bottom - top, tuple(paras), field="bullets"
-    )
-    return SlidePlan((*title_block(entry, theme), body), theme.color("background"))
+    height = theme.content_bottom - top
+    body = None
+    # A short list is set in the lead size rather than left in the top half of the slide.
+    for size, sub_size in (("lead", "body"), ("body", "sub_bullet")):
+        paras: list[TextPara] = []
+        if c.intro:
+            paras.append(para(c.intro, theme, size if size == "body" else "body", "muted"))
+        paras.extend(bullet_paras(c.bullets, theme, size, sub_size))
+        body = TextBox("Punkter", m["left"], top, theme.content_width, height, tuple(paras), field="bullets")
+        if size == "body" or text_height_in(body, theme) <= height * 0.6:
+            break
+    assert body is not None
+    return SlidePlan((*title_block(entry, theme), balanced(body, theme)), theme.color("background"))
+
+
+def balanced(box: TextBox, theme: Theme) -> TextBox:
+    """A box whose text fills less than half its height moves to the middle of its room."""
+    needed = text_height_in(box, theme)
+    if needed < box.h * 0.5:
+        return replace(box, y=box.y + (box.h - needed) * 0.4, h=needed + (box.h - needed) * 0.6)
+    return box
 
 
 def plan_statement(entry: DeckSlide, deck: Deck, theme: Theme) -> SlidePlan:
@@ -171,12 +189,17 @@ def plan_statement(entry: DeckSlide, deck: Deck, theme: Theme) -> SlidePlan:
         para(block.replace("\n", " "), theme, "quote", "heading", space_before=12 if i else 0)
         for i, block in enumerate(p for p in (c.text or "").split("\n\n") if p.strip())
     )
+    text = TextBox(
+        "Tekst", m["left"] + 0.35, top, theme.content_width - 0.35, bottom - top, paras, anchor="ctr", field="text"
+    )
+    # The box and the accent bar beside it are as tall as the text, centred in the room.
+    needed = min(text_height_in(text, theme), bottom - top)
+    y = top + (bottom - top - needed) / 2
+    text = replace(text, y=y, h=needed)
     shapes: list[Shape] = [
         *title_block(entry, theme),
-        Rect("Markering", m["left"], top + 0.15, 0.08, bottom - top - 0.3, theme.color("accent")),
-        TextBox(
-            "Tekst", m["left"] + 0.35, top, theme.content_width - 0.35, bottom - top, paras, anchor="ctr", field="text"
-        ),
+        Rect("Markering", m["left"], y + 0.08, 0.08, max(needed - 0.16, 0.3), theme.color("accent")),
+        text,
     ]
     if c.footer:
         shapes.append(
@@ -235,21 +258,16 @@ def plan_quote(entry: DeckSlide, deck: Deck, theme: Theme) -> SlidePlan:
     return SlidePlan(tuple(shapes), theme.color("background"))
 
 
-def _column_box(
-    name: str, col: Column, x: float, y: float, w: float, h: float, theme: Theme, field: str
-) -> list[Shape]:
+def _column_paras(col: Column, theme: Theme, size: str) -> tuple[TextPara, ...]:
     paras: list[TextPara] = [para(col.heading, theme, "body", "heading", bold=True)]
     if col.text:
         paras.extend(
-            para(block.replace("\n", " "), theme, "sub_bullet", space_before=10)
+            para(block.replace("\n", " "), theme, size, space_before=10)
             for block in col.text.split("\n\n")
             if block.strip()
         )
-    paras.extend(bullet_paras(col.bullets, theme, "sub_bullet", "small"))
-    return [
-        Rect(f"{name} bakgrunn", x, y, w, h, theme.color("panel")),
-        TextBox(name, x + 0.15, y + 0.1, w - 0.3, h - 0.2, tuple(paras), field=field),
-    ]
+    paras.extend(bullet_paras(col.bullets, theme, size, "sub_bullet"))
+    return tuple(paras)
 
 
 def plan_two_column(entry: DeckSlide, deck: Deck, theme: Theme) -> SlidePlan:
@@ -257,32 +275,91 @@ def plan_two_column(entry: DeckSlide, deck: Deck, theme: Theme) -> SlidePlan:
     top = body_top(entry, theme)
     gap = 0.3
     w = (theme.content_width - gap) / 2
-    h = theme.content_bottom - top
+    room = theme.content_bottom - top
+    columns = [
+        (name, col, x, f)
+        for name, col, x, f in (
+            ("Venstre kolonne", c.left, m["left"], "left"),
+            ("Høyre kolonne", c.right, m["left"] + w + gap, "right"),
+        )
+        if col
+    ]
+    # Cards grow with their text (never mostly empty): the larger size when both fit in the room.
+    for size in ("body", "sub_bullet"):
+        boxes = [
+            TextBox(name, x + 0.2, top + 0.15, w - 0.4, room - 0.3, _column_paras(col, theme, size), field=f)
+            for name, col, x, f in columns
+        ]
+        needed = max((text_height_in(b, theme) for b in boxes), default=0)
+        if needed <= room - 0.3:
+            break
+    card_h = min(max(needed + 0.4, room * 0.5), room)
     shapes: list[Shape] = list(title_block(entry, theme))
-    if c.left:
-        shapes += _column_box("Venstre kolonne", c.left, m["left"], top, w, h, theme, "left")
-    if c.right:
-        shapes += _column_box("Høyre kolonne", c.right, m["left"] + w + gap, top, w, h, theme, "right")
+    for box, (name, _col, x, _f) in zip(boxes, columns, strict=True):
+        shapes.append(Rect(f"{name} bakgrunn", x, top, w, card_h, theme.color("panel")))
+        shapes.append(replace(box, h=card_h - 0.3))
     return SlidePlan(tuple(shapes), theme.color("background"))
 
 
+LINK_LABEL_SHARE = 0.34
+
+
 def plan_links(entry: DeckSlide, deck: Deck, theme: Theme) -> SlidePlan:
+    """Resources as a table: one row per link, its name on the left, what it is and its address."""
     c, m = entry.slide.content, theme.margins
     top = body_top(entry, theme)
-    paras: list[TextPara] = []
+    shapes: list[Shape] = list(title_block(entry, theme))
     if c.text:
-        paras.append(para(c.text.replace("\n", " "), theme, "body", "text"))
-    for link in c.links:
-        paras.append(para(link.label, theme, "body", "heading", bold=True, space_before=18))
-        if link.text:
-            paras.append(para(link.text.replace("\n", " "), theme, "sub_bullet", "text", space_before=4))
-        paras.append(
-            TextPara((Run(link.url, url=link.url),), theme.sizes["sub_bullet"], theme.color("accent"), space_before=4)
+        intro = TextBox(
+            "Ingress",
+            m["left"],
+            top - 0.1,
+            theme.content_width,
+            0.5,
+            (para(c.text.replace("\n", " "), theme, "sub_bullet", "muted"),),
+            field="text",
         )
-    body = TextBox(
-        "Lenker", m["left"], top, theme.content_width, theme.content_bottom - top, tuple(paras), field="links"
-    )
-    return SlidePlan((*title_block(entry, theme), body), theme.color("background"))
+        intro = replace(intro, h=text_height_in(intro, theme))
+        shapes.append(intro)
+        top = intro.y + intro.h + 0.1
+    label_w = theme.content_width * LINK_LABEL_SHARE
+    text_w = theme.content_width - label_w
+    rows = []
+    for link in c.links:
+        label = TextBox(
+            f"Ressurs: {link.label}",
+            m["left"],
+            0,
+            label_w - 0.15,
+            1,
+            (para(link.label, theme, "sub_bullet", "heading", bold=True),),
+            field="links",
+        )
+        body = [para(link.text.replace("\n", " "), theme, "sub_bullet")] if link.text else []
+        body.append(
+            TextPara(
+                (Run(link.url, url=link.url),),
+                theme.sizes["link"],
+                theme.color("accent"),
+                space_before=2,
+                role=theme.role("link"),
+            )
+        )
+        text = TextBox(
+            f"Ressurs: {link.label} – adresse", m["left"] + label_w, 0, text_w, 1, tuple(body), field="links"
+        )
+        rows.append((label, text, max(text_height_in(label, theme), text_height_in(text, theme))))
+    room = theme.content_bottom - top
+    used = sum(h for _, _, h in rows)
+    # Rows share the room: the spare height spreads evenly between them, up to a comfortable gap.
+    gap = min((room - used) / max(len(rows), 1), 0.5) if used < room else 0.05
+    y = top
+    for i, (label, text, h) in enumerate(rows):
+        shapes.append(Rect(f"Skillelinje {i + 1}", m["left"], y, theme.content_width, 0.02, theme.color("panel")))
+        shapes.append(replace(label, y=y + gap / 2, h=h))
+        shapes.append(replace(text, y=y + gap / 2, h=h))
+        y += h + gap
+    return SlidePlan(tuple(shapes), theme.color("background"))
 
 
 def plan_closing(entry: DeckSlide, deck: Deck, theme: Theme) -> SlidePlan:
@@ -316,7 +393,7 @@ def plan_closing(entry: DeckSlide, deck: Deck, theme: Theme) -> SlidePlan:
                 field="text",
             )
         )
-    return SlidePlan(tuple(shapes), theme.color("background"), show_master_shapes=False)
+    return SlidePlan(tuple(shapes), theme.color("background"), show_master_shapes=False, logo=True)
 
 
 PLANNERS: dict[str, Planner] = {

@@ -113,6 +113,8 @@ class SlidePlan:
     wordmark_color: str = "accent"
     show_master_shapes: bool = True
     extra: dict = field(default_factory=dict)
+    footer: bool = True  # the slide number and the theme's short footer
+    logo: bool = False  # the office's own logo beside the wordmark (title and closing slides)
 
     def text_boxes(self) -> list[TextBox]:
         return [s for s in self.shapes if isinstance(s, TextBox)]
