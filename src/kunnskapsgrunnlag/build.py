@@ -24,6 +24,7 @@ from .render.theme import Theme, load_theme
 from .stats.load import StatsStore
 from .stats.project import check_statistics, project_statistics_or_none, with_statistics
 from .validate.content import build_catalogue
+from .validate.geometry import GeometryProblem, geometry_problems
 from .validate.overflow import FontMissing, overflows
 from .validate.templates import check_templates
 from .write import write_atomic
@@ -64,8 +65,11 @@ def overflow_warnings(project: Project, catalogue: Catalogue, theme: Theme, komm
     warnings = []
     try:
         for entry in deck.slides:
-            for found in overflows(plan_slide(entry, deck, theme), theme):
+            plan = plan_slide(entry, deck, theme)
+            for found in overflows(plan, theme):
                 warnings.append(_overflow_problem(project, entry, found))
+            for problem in geometry_problems(plan, theme):
+                warnings.append(_geometry_problem(project, entry, problem))
     except FontMissing as exc:
         warnings.append(
             Problem(
@@ -77,6 +81,14 @@ def overflow_warnings(project: Project, catalogue: Catalogue, theme: Theme, komm
             )
         )
     return warnings
+
+
+def _geometry_problem(project: Project, entry: DeckSlide, found: GeometryProblem) -> Problem:
+    """A collision or unreadable text on the slide: an error, naming the slide and its shapes."""
+    slide = entry.slide
+    display = display_path(slide.path, project.root) if slide.path else slide.id
+    line = slide.field_lines.get("layout", slide.field_lines.get("title"))
+    return Problem(display, line, f"{slide.id}: {found.message}", "error")
 
 
 def _all_sections(catalogue: Catalogue):

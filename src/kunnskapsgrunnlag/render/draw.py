@@ -19,7 +19,7 @@ from ..ooxml.text import (
     set_no_bullet,
     set_paragraph_format,
 )
-from .plan import Line, Oval, Picture, Rect, SlidePlan, TextBox, TextPara
+from .plan import Frame, Line, Oval, Picture, Rect, SlidePlan, TextBox, TextPara
 from .richtext import Run
 from .theme import EMU_PER_INCH, Theme
 
@@ -108,6 +108,8 @@ def draw_shapes(shapes, specs, theme: Theme) -> list:
             drawn.append(_oval(shapes, spec))
         elif isinstance(spec, Line):
             drawn.append(_line(shapes, spec))
+        elif isinstance(spec, Frame):
+            drawn.append(_frame(shapes, spec))
     return drawn
 
 
@@ -121,6 +123,15 @@ def _oval(shapes, spec: Oval):
     _style(shape, spec.fill, spec.line, 1.5, spec.description)
     if spec.alpha < 1:
         set_fill_alpha(shape, spec.alpha)
+    return shape
+
+
+def _frame(shapes, spec: Frame):
+    shape = shapes.add_shape(MSO_SHAPE.FRAME, emu(spec.x), emu(spec.y), emu(spec.w), emu(spec.h))
+    shape.name = spec.name
+    # The frame's thickness is a fraction of the shorter side (DrawingML preset "frame").
+    shape.adjustments[0] = min(spec.thickness / min(spec.w, spec.h), 0.5)
+    _style(shape, spec.fill, spec.line, 1.5, spec.description)
     return shape
 
 

@@ -20,7 +20,7 @@ Planner = Callable[[DeckSlide, Deck, Theme], SlidePlan]
 def plan_title(entry: DeckSlide, deck: Deck, theme: Theme) -> SlidePlan:
     c, m = entry.slide.content, theme.margins
     w = theme.content_width
-    shapes: list[Shape] = [Rect("Fargebånd", 0, 0, theme.width, 0.28, theme.color("accent"))]
+    shapes: list[Shape] = [Rect("Fargebånd", 0, 0, theme.width, 0.28, theme.color("accent"), bleed=True)]
     shapes.append(
         TextBox(
             "Tittel",
@@ -365,7 +365,7 @@ def plan_links(entry: DeckSlide, deck: Deck, theme: Theme) -> SlidePlan:
 def plan_closing(entry: DeckSlide, deck: Deck, theme: Theme) -> SlidePlan:
     c, m = entry.slide.content, theme.margins
     shapes: list[Shape] = [
-        Rect("Fargebånd", 0, 0, theme.width, 0.28, theme.color("accent")),
+        Rect("Fargebånd", 0, 0, theme.width, 0.28, theme.color("accent"), bleed=True),
         TextBox(
             "Tittel",
             m["left"],

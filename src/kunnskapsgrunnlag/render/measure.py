@@ -108,3 +108,16 @@ def text_height_in(box: TextBox, theme: Theme) -> float:
             lines = -(-len(para.text) // int(per_line)) or 1
             total += lines * para.size * LINE_FACTOR * theme.line_spacing + para.space_before
         return total / 72 + 2 * INSET_Y_IN
+
+
+def text_width_in(text: str, size_pt: float, theme: Theme, bold: bool = False) -> float:
+    """The width of `text` on one line; without the font files, an estimate."""
+    try:
+        path = _font_path(theme, bold, False)
+    except FontMissing:
+        return len(text) * size_pt * 0.52 / 72
+    return _length_pt(text, path, size_pt) / 72
+
+
+def line_height_in(size_pt: float, theme: Theme) -> float:
+    return size_pt * LINE_FACTOR * theme.line_spacing / 72

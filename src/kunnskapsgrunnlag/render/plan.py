@@ -46,6 +46,7 @@ class TextBox:
     measure: bool = True  # False for text that is allowed to be clipped (e.g. decoration)
     step: int = 0  # 0: always shown; n: appears at the n-th click
     inset: float = 0.1  # left and right inner margin, inches
+    within: str = ""  # a diagram label: the shape it must stay inside (checked by `check`)
 
 
 @dataclass(frozen=True)
@@ -61,6 +62,7 @@ class Rect:
     line: str | None = None  # outline colour; none when None
     dashed: bool = False
     description: str = ""  # alt text, for the shape that describes a whole diagram
+    bleed: bool = False  # decoration that may run to the slide's edge (not into the safe margin rule)
 
 
 @dataclass(frozen=True)
@@ -76,6 +78,27 @@ class Oval:
     step: int = 0
     hole: float = 0.0  # > 0: a ring of this thickness (inches) instead of a filled ellipse
     description: str = ""  # alt text, for the shape that describes a whole diagram
+
+
+@dataclass(frozen=True)
+class Frame:
+    """A rectangular ring: a band of the user-oriented model, with a hole of the given thickness."""
+
+    name: str
+    x: float
+    y: float
+    w: float
+    h: float
+    fill: str
+    thickness: float
+    line: str | None = None
+    step: int = 0
+    description: str = ""
+
+    @property
+    def hole(self) -> tuple[float, float, float, float]:
+        t = self.thickness
+        return (self.x + t, self.y + t, self.w - 2 * t, self.h - 2 * t)
 
 
 @dataclass(frozen=True)
@@ -102,7 +125,7 @@ class Picture:
     step: int = 0
 
 
-Shape = TextBox | Rect | Picture | Oval | Line
+Shape = TextBox | Rect | Picture | Oval | Line | Frame
 
 
 @dataclass(frozen=True)

@@ -34,6 +34,7 @@ LAYOUTS: dict[str, tuple[dict[str, str], tuple[str, ...]]] = {
             "layers": "texts",
             "steps": "texts",
             "highlight": "int",
+            "focus": "text",
             "side": "bullets",
             "alt": "text",
         },
