@@ -377,10 +377,12 @@ def _staircase(
             2 * sw - 0.45,
             free_h,
             (para(items[highlight - 1].detail or "", theme, "body", "heading"),),
-            anchor="b",
+            anchor="ctr",
             field="diagram",
         )
-        shapes.append(Rect("Om trinnet markering", x, y + 0.1, 0.08, free_h - 0.1, theme.color("accent")))
+        needed = min(text_height_in(detail, theme), free_h)
+        detail = replace(detail, y=y + (free_h - needed) / 2, h=needed)
+        shapes.append(Rect("Om trinnet markering", x, detail.y + 0.05, 0.08, needed - 0.1, theme.color("accent")))
         shapes.append(detail)
     if with_extra:
         i = len(items)

@@ -185,13 +185,18 @@ def plan_statement(entry: DeckSlide, deck: Deck, theme: Theme) -> SlidePlan:
     c, m = entry.slide.content, theme.margins
     top = body_top(entry, theme)
     bottom = theme.content_bottom - (0.55 if c.footer else 0)
-    paras = tuple(
-        para(block.replace("\n", " "), theme, "quote", "heading", space_before=12 if i else 0)
-        for i, block in enumerate(p for p in (c.text or "").split("\n\n") if p.strip())
-    )
-    text = TextBox(
-        "Tekst", m["left"] + 0.35, top, theme.content_width - 0.35, bottom - top, paras, anchor="ctr", field="text"
-    )
+    blocks = [p for p in (c.text or "").split("\n\n") if p.strip()]
+    # A statement of a line or two is set large; a longer one in the quote size.
+    for size in ("statement", "quote"):
+        paras = tuple(
+            para(block.replace("\n", " "), theme, size, "heading", space_before=12 if i else 0)
+            for i, block in enumerate(blocks)
+        )
+        text = TextBox(
+            "Tekst", m["left"] + 0.35, top, theme.content_width - 0.35, bottom - top, paras, anchor="ctr", field="text"
+        )
+        if text_height_in(text, theme) <= (bottom - top) * 0.35:
+            break
     # The box and the accent bar beside it are as tall as the text, centred in the room.
     needed = min(text_height_in(text, theme), bottom - top)
     y = top + (bottom - top - needed) / 2
@@ -301,7 +306,14 @@ def plan_two_column(entry: DeckSlide, deck: Deck, theme: Theme) -> SlidePlan:
     return SlidePlan(tuple(shapes), theme.color("background"))
 
 
-LINK_LABEL_SHARE = 0.34
+LINK_LABEL_SHARE = 0.24
+
+
+def _display_url(url: str) -> str:
+    """An address as people read it: no scheme, no trailing slash (the link keeps them)."""
+    for prefix in ("https://", "http://"):
+        url = url.removeprefix(prefix)
+    return url.rstrip("/")
 
 
 def plan_links(entry: DeckSlide, deck: Deck, theme: Theme) -> SlidePlan:
@@ -335,10 +347,10 @@ def plan_links(entry: DeckSlide, deck: Deck, theme: Theme) -> SlidePlan:
             (para(link.label, theme, "sub_bullet", "heading", bold=True),),
             field="links",
         )
-        body = [para(link.text.replace("\n", " "), theme, "sub_bullet")] if link.text else []
+        body = [para(link.text.replace("\n", " "), theme, "side")] if link.text else []
         body.append(
             TextPara(
-                (Run(link.url, url=link.url),),
+                (Run(_display_url(link.url), url=link.url),),
                 theme.sizes["link"],
                 theme.color("accent"),
                 space_before=2,
