@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from lxml import etree
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.opc.package import XmlPart
 from pptx.oxml.ns import qn
 from pptx.presentation import Presentation
 
@@ -78,10 +79,20 @@ def clean_format_scheme(prs: Presentation, name: str) -> None:
     """Name the format scheme for the theme and give it effect styles without shadows.
 
     The default template's scheme ("Office") has an outer shadow in its effect styles, which
-    every shape with a style reference (`p:style/a:effectRef`) inherits in LibreOffice.
+    every shape with a style reference (`p:style/a:effectRef`) inherits in LibreOffice. The notes
+    master has a theme of its own, cleaned the same way.
     """
-    theme_part = prs.slide_master.part.part_related_by(RT.THEME)
-    root = etree.fromstring(theme_part.blob)
+    parts = [prs.slide_master.part.part_related_by(RT.THEME), prs.notes_master.part.part_related_by(RT.THEME)]
+    for theme_part in parts:
+        _clean_theme_part(theme_part, name)
+
+
+def _clean_theme_part(theme_part, name: str) -> None:
+    # The slide master's theme is a plain part (bytes); the notes master's an XML part.
+    is_xml = isinstance(theme_part, XmlPart)
+    root = theme_part._element if is_xml else etree.fromstring(theme_part.blob)
+    root.set("name", name)
+    root.find(f".//{{{A}}}clrScheme").set("name", name)
     scheme = root.find(f".//{{{A}}}fmtScheme")
     scheme.set("name", name)
     effects = scheme.find(f"{{{A}}}effectStyleLst")
@@ -91,7 +102,8 @@ def clean_format_scheme(prs: Presentation, name: str) -> None:
         style = etree.SubElement(effects, f"{{{A}}}effectStyle")
         etree.SubElement(style, f"{{{A}}}effectLst")
     root.find(f".//{{{A}}}fontScheme").set("name", name)
-    theme_part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    if not is_xml:
+        theme_part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
 def name_master(prs: Presentation, name: str) -> None:
