@@ -77,18 +77,29 @@ def load_theme(path: Path) -> Theme:
         raise KunnskapsgrunnlagError(f"{path}: temaet kunne ikke leses: {exc}") from exc
 
 
-LOGO_NAMES = ("logo.svg", "logo.png")
 MAX_LOGO_BYTES = 2_000_000
 
 
 def find_logo(templates: Path) -> Path | None:
-    """An office's own logo: templates/logo.svg or templates/logo.png, when one is there."""
-    for name in LOGO_NAMES:
-        candidate = templates / name
-        if candidate.is_file():
-            if candidate.stat().st_size > MAX_LOGO_BYTES:
-                raise KunnskapsgrunnlagError(
-                    f"{candidate}: logoen er større enn {MAX_LOGO_BYTES // 1_000_000} MB; bruk en mindre fil"
-                )
-            return candidate
-    return None
+    """An office's own logo: templates/logo.png, when one is there (checked to be a PNG image)."""
+    if (templates / "logo.svg").is_file() and not (templates / "logo.png").is_file():
+        raise KunnskapsgrunnlagError(
+            f"{templates / 'logo.svg'}: SVG-logoer kan ikke tegnes ennå; lagre logoen som templates/logo.png"
+        )
+    candidate = templates / "logo.png"
+    if not candidate.is_file():
+        return None
+    if candidate.stat().st_size > MAX_LOGO_BYTES:
+        raise KunnskapsgrunnlagError(
+            f"{candidate}: logoen er større enn {MAX_LOGO_BYTES // 1_000_000} MB; bruk en mindre fil"
+        )
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with Image.open(candidate) as image:
+            if image.format != "PNG":
+                raise KunnskapsgrunnlagError(f"{candidate}: forventet et PNG-bilde, fikk {image.format}")
+            image.verify()
+    except (OSError, UnidentifiedImageError) as exc:
+        raise KunnskapsgrunnlagError(f"{candidate}: logoen er ikke et lesbart PNG-bilde ({exc})") from exc
+    return candidate
