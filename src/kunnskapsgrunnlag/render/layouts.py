@@ -130,28 +130,29 @@ def plan_toc(entry: DeckSlide, deck: Deck, theme: Theme) -> SlidePlan:
         [outline] if len(outline) <= 5 else [outline[: (len(outline) + 1) // 2], outline[(len(outline) + 1) // 2 :]]
     )
     col_w = theme.content_width / len(columns)
+    # A short outline (one column) is set larger and stands in the middle of the content area.
+    size, gap = (theme.sizes["lead"] + 2, 20) if len(columns) == 1 else (theme.sizes["body"] + 2, 14)
     shapes: list[Shape] = list(title_block(entry, theme))
     for i, items in enumerate(columns):
         paras = tuple(
             TextPara(
                 (Run(f"{number}   ", bold=True), Run(title)),
-                theme.sizes["body"] + 2,
+                size,
                 theme.color("heading"),
-                space_before=14 if j else 0,
+                space_before=gap if j else 0,
             )
             for j, (number, title) in enumerate(items)
         )
-        shapes.append(
-            TextBox(
-                f"Disposisjon {i + 1}",
-                m["left"] + i * col_w,
-                top + 0.2,
-                col_w - 0.2,
-                theme.content_bottom - top - 0.2,
-                paras,
-                field="disposisjon",
-            )
+        box = TextBox(
+            f"Disposisjon {i + 1}",
+            m["left"] + i * col_w,
+            top + 0.2,
+            col_w - 0.2,
+            theme.content_bottom - top - 0.2,
+            paras,
+            field="disposisjon",
         )
+        shapes.append(balanced(box, theme) if len(columns) == 1 else box)
     return SlidePlan(tuple(shapes), theme.color("background"))
 
 
