@@ -139,3 +139,23 @@ def test_check_reports_a_theme_that_sets_diagram_text_too_small(tree):
 def test_shipped_content_has_no_geometry_errors(project):
     problems = check(project, registry_for(project), load_theme(project.theme_file))
     assert [str(p) for p in problems] == []
+
+
+@pytest.mark.parametrize("count", [2, 3, 4, 5, 6, 7, 8])
+def test_pieces_are_drawn_cleanly_for_any_number_of_pieces(project, catalogue, theme, count):
+    """The puzzle's piece list is content (and changes): every count from 2 to 8 must draw clean."""
+    import dataclasses
+
+    from kunnskapsgrunnlag.assemble import assemble, recipe_from_ids
+    from kunnskapsgrunnlag.model import DiagramItem
+    from kunnskapsgrunnlag.render.layouts import plan_slide
+
+    labels = ["Barnehage og skole", "Helsetjenester", "Barnevern", "NAV", "PPT", "BUP", "Politiet", "Fritid"]
+    recipe = recipe_from_ids(catalogue, ["behov-for-samarbeid-2"], "Brikker")
+    deck = assemble(catalogue, recipe, None)
+    diagram = deck.diagrams["behov-for-samarbeid"]
+    layer = dataclasses.replace(diagram.layers[0], items=tuple(DiagramItem(label) for label in labels[:count]))
+    deck = dataclasses.replace(deck, diagrams={"behov-for-samarbeid": dataclasses.replace(diagram, layers=(layer,))})
+    plan = plan_slide(deck.slides[0], deck, theme)
+    assert sum(1 for s in plan.shapes if s.name.startswith("Brikke ") and s.name.endswith("tekst")) == count
+    assert messages(plan, theme) == []
