@@ -53,5 +53,38 @@ def test_a_huge_logo_file_is_refused_with_a_message(tree):
 
 def test_a_broken_logo_file_is_refused_with_a_message(tree):
     (tree.root / "templates" / "logo.png").write_bytes(b"not a picture")
-    with pytest.raises(KunnskapsgrunnlagError, match="ikke et lesbart PNG-bilde"):
+    with pytest.raises(KunnskapsgrunnlagError, match="logoen kan ikke leses som PNG"):
+        load_theme(tree.project.theme_file)
+
+
+SVG = """<svg xmlns="http://www.w3.org/2000/svg" width="300" height="100" viewBox="0 0 300 100">
+<rect width="300" height="100" fill="#005a3c"/><text x="20" y="65" font-size="48" fill="#fff">Kontor</text></svg>"""
+
+
+def test_an_svg_logo_is_drawn_too(tree, tmp_path):
+    (tree.root / "templates" / "logo.svg").write_text(SVG, encoding="utf-8")
+    project = tree.project
+    catalogue, _ = load_catalogue(project)
+    built = build_one(project, catalogue, find_recipe(catalogue, None), None, render_options(project), tmp_path)
+    logo = next(s for s in Presentation(str(built.path)).slides[0].slide_layout.shapes if s.name == "Kontorets logo")
+    assert abs(logo.width / logo.height - 3.0) < 0.05
+    with Image.open(io.BytesIO(logo.image.blob)) as picture:
+        assert picture.getpixel((5, 5))[:3] == (0, 90, 60)
+
+
+def test_an_svg_naming_a_local_file_does_not_read_it(tree, tmp_path):
+    secret = tmp_path / "hemmelig.png"
+    Image.new("RGB", (300, 100), (255, 0, 0)).save(secret)
+    svg = SVG.replace("</svg>", f'<image href="file://{secret}" x="0" y="0" width="300" height="100"/></svg>')
+    (tree.root / "templates" / "logo.svg").write_text(svg, encoding="utf-8")
+    from kunnskapsgrunnlag.render.theme import logo_png as rasterise
+
+    with Image.open(io.BytesIO(rasterise(load_theme(tree.project.theme_file).logo))) as picture:
+        # Had the file been read, the red picture would cover the logo.
+        assert picture.convert("RGB").getpixel((3, 3)) == (0, 90, 60)
+
+
+def test_a_broken_svg_is_refused_with_a_message(tree):
+    (tree.root / "templates" / "logo.svg").write_text("<svg", encoding="utf-8")
+    with pytest.raises(KunnskapsgrunnlagError, match="logoen kan ikke leses som SVG"):
         load_theme(tree.project.theme_file)

@@ -21,7 +21,7 @@ from ..ooxml.text import (
 )
 from .plan import Frame, Line, Oval, Picture, Rect, SlidePlan, TextBox, TextPara
 from .richtext import Run
-from .theme import EMU_PER_INCH, Theme
+from .theme import EMU_PER_INCH, Theme, logo_png
 
 _ANCHOR = {"t": MSO_ANCHOR.TOP, "ctr": MSO_ANCHOR.MIDDLE, "b": MSO_ANCHOR.BOTTOM}
 BULLET_INDENT_IN = 0.35
@@ -62,7 +62,7 @@ def wordmark_box(theme: Theme) -> TextBox:
 def logo_picture(theme: Theme) -> Picture:
     """The office's logo, 0.55 in high, to the left of the wordmark; its width from its aspect."""
     assert theme.logo is not None
-    image = theme.logo.read_bytes()
+    image = logo_png(theme.logo)
     w, h = _image_size(image)
     height = 0.55
     width = min(height * w / h, 2.6)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -81,25 +82,48 @@ MAX_LOGO_BYTES = 2_000_000
 
 
 def find_logo(templates: Path) -> Path | None:
-    """An office's own logo: templates/logo.png, when one is there (checked to be a PNG image)."""
-    if (templates / "logo.svg").is_file() and not (templates / "logo.png").is_file():
-        raise KunnskapsgrunnlagError(
-            f"{templates / 'logo.svg'}: SVG-logoer kan ikke tegnes ennå; lagre logoen som templates/logo.png"
-        )
-    candidate = templates / "logo.png"
-    if not candidate.is_file():
-        return None
-    if candidate.stat().st_size > MAX_LOGO_BYTES:
-        raise KunnskapsgrunnlagError(
-            f"{candidate}: logoen er større enn {MAX_LOGO_BYTES // 1_000_000} MB; bruk en mindre fil"
-        )
-    from PIL import Image, UnidentifiedImageError
+    """An office's own logo: templates/logo.svg or templates/logo.png, when one is there.
 
-    try:
-        with Image.open(candidate) as image:
-            if image.format != "PNG":
-                raise KunnskapsgrunnlagError(f"{candidate}: forventet et PNG-bilde, fikk {image.format}")
-            image.verify()
-    except (OSError, UnidentifiedImageError) as exc:
-        raise KunnskapsgrunnlagError(f"{candidate}: logoen er ikke et lesbart PNG-bilde ({exc})") from exc
-    return candidate
+    Checked here, so a broken file is a message when the theme loads, never a traceback later.
+    """
+    for name in ("logo.svg", "logo.png"):
+        candidate = templates / name
+        if not candidate.is_file():
+            continue
+        if candidate.stat().st_size > MAX_LOGO_BYTES:
+            raise KunnskapsgrunnlagError(
+                f"{candidate}: logoen er større enn {MAX_LOGO_BYTES // 1_000_000} MB; bruk en mindre fil"
+            )
+        try:
+            logo_png(candidate)
+        except KunnskapsgrunnlagError:
+            raise
+        except Exception as exc:  # any parser error: the file is not a picture we can draw
+            raise KunnskapsgrunnlagError(f"{candidate}: logoen kan ikke leses som {name[5:].upper()} ({exc})") from exc
+        return candidate
+    return None
+
+
+LOGO_HEIGHT_PX = 240  # an SVG logo is drawn at this height (0.55 in at about 440 dpi)
+MAX_LOGO_PIXELS = 4096
+
+
+def logo_png(path: Path) -> bytes:
+    """The logo as PNG bytes: a PNG as it is, an SVG rasterised (external files never fetched)."""
+    from PIL import Image
+
+    data = path.read_bytes()
+    if path.suffix.lower() == ".svg":
+        import cairosvg
+
+        # unsafe=False (the default) keeps cairosvg from reading files or URLs the SVG names.
+        data = cairosvg.svg2png(bytestring=data, output_height=LOGO_HEIGHT_PX, unsafe=False)
+    with Image.open(io.BytesIO(data)) as image:
+        if image.format != "PNG":
+            raise KunnskapsgrunnlagError(f"{path}: forventet et PNG-bilde, fikk {image.format}")
+        if max(image.size) > MAX_LOGO_PIXELS or min(image.size) < 1:
+            raise KunnskapsgrunnlagError(
+                f"{path}: logoen er {image.size[0]}×{image.size[1]} piksler; høyst {MAX_LOGO_PIXELS}"
+            )
+        image.verify()
+    return data
