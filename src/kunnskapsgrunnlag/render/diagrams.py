@@ -24,6 +24,7 @@ from .theme import Theme
 SIDE_SHARE = 0.40  # a side panel's share of the content width
 RING_FILLS = ("C5D0E0", "D9E0EB", "E9EDF3", "F4F6F9")  # inside out: each band a step lighter
 FOCUS_CENTRE = "sentrum"
+FOCUS_TINT = "F9E3E6"  # the accent red at about 12 %, behind navy text
 LABEL_PAD = 0.14  # inches between a label's text and the edge of its shape
 BAND_PAD = 0.08  # above and below a band's labels
 BAND_LABEL_PAD = 0.09  # left and right of a band's labels
@@ -248,7 +249,8 @@ def _rings_geometry(diagram: Diagram, bands, outer, w: float, theme: Theme) -> t
     ch = max(0.8, lh * 2 + 0.3)
     col_w = 0.0
     if outer:
-        col_w = max(_width(i.label, theme, MODEL) for layer in outer for i in layer.items) + 2 * LABEL_PAD
+        # Service names are set in regular weight: narrower columns leave room for their lines.
+        col_w = max(_width(i.label, theme, MODEL, bold=False) for layer in outer for i in layer.items) + 2 * LABEL_PAD
         if not bands:
             # Only the services: the centre may wrap its label to fit between the two columns.
             room = w - 2 * col_w - 2 * SERVICE_LINE if w else _width(centre, theme, MODEL) / 2 + 0.5
@@ -271,8 +273,10 @@ def _services(layer, cx, cy, model_w, model_h, col_w, box, theme: Theme, step: i
     left, right = items[: (len(items) + 1) // 2], items[(len(items) + 1) // 2 :]
     label_h = line_height_in(theme.sizes[MODEL], theme) + 0.2
     focused = focus == layer.id
-    fill = theme.color("accent") if focused else "FFFFFF"
-    text = theme.color("divider_text") if focused else theme.color("heading")
+    # Ten red boxes would shout: in focus, the services get a red outline on a light red tint.
+    fill = FOCUS_TINT if focused else "FFFFFF"
+    outline = theme.color("accent") if focused else theme.color("heading")
+    text = theme.color("heading")
     lines: list[Shape] = []
     labels: list[Shape] = []
     for column, side in ((left, -1), (right, 1)):
@@ -296,7 +300,7 @@ def _services(layer, cx, cy, model_w, model_h, col_w, box, theme: Theme, step: i
                     fill,
                     step=step,
                     rounded=True,
-                    line=theme.color("heading"),
+                    line=outline,
                 )
             )
             labels.append(
@@ -310,6 +314,7 @@ def _services(layer, cx, cy, model_w, model_h, col_w, box, theme: Theme, step: i
                     theme,
                     text,
                     name,
+                    bold=False,
                     step=step,
                     size=MODEL,
                 )
