@@ -7,7 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-APT_PACKAGES=(libreoffice-impress libreoffice-writer poppler-utils fonts-crosextra-carlito fonts-liberation2 hunspell hunspell-no chromium)
+APT_PACKAGES=(libreoffice-impress libreoffice-writer poppler-utils fonts-crosextra-carlito fonts-liberation2 libcairo2 hunspell hunspell-no chromium)
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")

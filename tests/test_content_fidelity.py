@@ -15,19 +15,36 @@ def fidelity_module():
     return module
 
 
+# Issue 9 consolidated section 8's one slide per resource into two resource tables.
+CONSOLIDATED = {
+    "nettressurser": "ressurser-veiledere",
+    "ressurs-fattigdom": "ressurser-veiledere",
+    "ressurs-bolig": "ressurser-veiledere",
+    "ressurs-folkehelse": "ressurser-veiledere",
+    "ressurs-forebygging": "ressurser-veiledere",
+    "ressurs-barnekonvensjonen": "ressurser-modeller",
+    "ressurs-slt": "ressurser-modeller",
+    "ressurs-salt": "ressurser-modeller",
+    "ressurs-sko-studien": "ressurser-modeller",
+    "ressurs-fhi-rapport": "ressurser-modeller",
+}
+
+
 def inventory_ids() -> list[str]:
     inventory = (require_shared() / "content-inventory.md").read_text(encoding="utf-8")
-    ids = []
+    ids: list[str] = []
     for line in inventory.splitlines():
         cells = [c.strip() for c in line.split("|")]
         if len(cells) > 5 and re.fullmatch(r"[a-z0-9-]+", cells[4]) and cells[1] not in ("#", "---"):
-            ids.append(cells[4])
+            slide_id = CONSOLIDATED.get(cells[4], cells[4])
+            if slide_id not in ids:
+                ids.append(slide_id)
     return ids
 
 
 def test_every_slide_of_the_inventory_exists(catalogue):
     ids = inventory_ids()
-    assert len(ids) >= 70
+    assert len(ids) >= 60
     missing = [i for i in ids if i not in catalogue.slides]
     assert missing == []
 
@@ -70,7 +87,7 @@ FIGURES = {
     "levekarsproblemer": ["4 prosent", "11 prosent", "2017", "10 prosent", "6–15", "13–15", "7 prosent", "2011"],
     "vellykket-oppvekstpolitikk": ["91 prosent", "1–5", "Ni av ti"],
     "risikofaktorer-eksempler": ["30 prosent", "20 prosent", "83 prosent", "51 prosent", "syv ganger"],
-    "ressurs-slt": ["200"],
+    "ressurser-modeller": ["200"],
     "case-holf": ["30 NAV-kontor"],
     "sintef-samhandlingstiltak": ["72"],
     "pilot-programfinansiering": [

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import shutil
 import subprocess
 import unicodedata
@@ -15,7 +16,7 @@ from docx.oxml.ns import qn
 from kunnskapsgrunnlag.companion import render_notes_document, write_companions
 from kunnskapsgrunnlag.render.deck import BLANK_SLIDE_TITLE
 from kunnskapsgrunnlag.render.notes import notes_paragraphs
-from kunnskapsgrunnlag.render.notesdoc import NotesDocOptions, render_notes_docx, slide_heading
+from kunnskapsgrunnlag.render.notesdoc import NotesDocOptions, render_notes_docx, slide_heading, unbroken_title
 from kunnskapsgrunnlag.render.richtext import plain_text
 from kunnskapsgrunnlag.render.theme import load_theme
 
@@ -92,8 +93,11 @@ def test_title_page_and_contents(project, small):
     assert any(t.startswith("25. november 2025 · 5 lysbilder") for t in texts)
     assert any("Fafo-notat 2019:21" in t for t in texts)
     contents = texts[texts.index("Innhold") + 1 :]
-    assert contents[:3] == ["Innledning", "1\t0-24-samarbeidet", "2\tPresentasjonens disposisjon"]
-    assert "5\tEget lysbilde" in contents
+    # Each line ends in a PAGEREF field to the slide's page (its result until LibreOffice lays out: –).
+    assert contents[:3] == ["Innledning", "1\t0-24-samarbeidet\t–", "2\tPresentasjonens disposisjon\t–"]
+    assert "5\tEget lysbilde\t–" in contents
+    instructions = [t.text.strip() for t in document.element.body.iter(qn("w:instrText"))]
+    assert instructions == [f"PAGEREF lysbilde_{n} \\h" for n in range(1, 6)]
     anchors = document.element.body.findall(f".//{qn('w:hyperlink')}[@{qn('w:anchor')}]")
     assert [a.get(qn("w:anchor")) for a in anchors] == [f"lysbilde_{n}" for n in range(1, 6)]
     assert document.core_properties.language == "nb-NO"
@@ -138,6 +142,22 @@ def test_docx_and_pdf_are_written_beside_the_deck(project, catalogue, tmp_path):
         where.append(hits[0])
     assert where == sorted(where) and len(set(where)) == len(where)
     assert "eneste lysbildet i presentasjonen som ikke er låst" in pages[where[-1]]
+    # The contents give each slide's page, as LibreOffice computed it.
+    for number, title in enumerate(titles, start=1):
+        assert re.search(rf"{number} {re.escape(normalise(title))}[ .]*{where[number - 1] + 1}\b", pages[1]), title
+    # Sources stay with their notes: no page ends in "Kilder:" or starts with the sources.
+    for page in pages[2:]:
+        assert not page.endswith("Kilder:")
+        assert not page.startswith("Kilder:")
+
+
+def test_the_title_breaks_only_between_its_sentences():
+    assert unbroken_title("0-24-samarbeidet. Et kunnskapsgrunnlag") == (
+        "0\u201124\u2011samarbeidet.\nEt\u00a0kunnskapsgrunnlag"
+    )
+    # A sentence too long for one line may still wrap.
+    long = "Hvorfor samordning? Utsatte barn og unge og et gjenstridig problem"
+    assert unbroken_title(long) == "Hvorfor\u00a0samordning?\nUtsatte barn og unge og et gjenstridig problem"
 
 
 @pytest.mark.slow

@@ -47,21 +47,42 @@ def recipe_from_ids(catalogue: Catalogue, ids: list[str], title: str) -> Recipe:
     return Recipe("egendefinert", title, tuple(items))
 
 
+PART_SHARE = 1 / 3  # a section is one of the deck's parts with at least this share of its slides
+
+
+def _parts(catalogue: Catalogue, picked) -> set[str]:
+    """The numbered sections that are parts of this deck (listed in its outline, numbered on their
+    dividers): those whose divider slide the deck shows, or at least a third of whose slides it
+    has. A slide or two borrowed from another section does not make that section a part."""
+    counts: dict[str, int] = {}
+    dividers: set[str] = set()
+    for slide_id, section in picked:
+        counts[section.id] = counts.get(section.id, 0) + 1
+        if catalogue.slides[slide_id].layout == "section":
+            dividers.add(section.id)
+    parts = set()
+    for section_id, count in counts.items():
+        section = catalogue.section(section_id)
+        if section.numbered and (section_id in dividers or count >= len(section.slide_ids) * PART_SHARE):
+            parts.add(section_id)
+    return parts
+
+
 def assemble(catalogue: Catalogue, recipe: Recipe, kommune: Kommune | None) -> Deck:
-    numbers: dict[str, int] = {}
-    entries: list[DeckSlide] = []
+    picked: list[tuple[str, object]] = []
     for item in recipe.items:
         if item.kind == "section":
             section = catalogue.section(item.ref)
-            slide_ids = list(section.slide_ids)
+            picked += [(slide_id, section) for slide_id in section.slide_ids]
         else:
-            section = catalogue.section_of(item.ref)
-            slide_ids = [item.ref]
-        if section.numbered and section.id not in numbers:
+            picked.append((item.ref, catalogue.section_of(item.ref)))
+    parts = _parts(catalogue, picked)
+    numbers: dict[str, int] = {}
+    entries: list[DeckSlide] = []
+    for slide_id, section in picked:
+        if section.id in parts and section.id not in numbers:
             numbers[section.id] = len(numbers) + 1
-        for slide_id in slide_ids:
-            slide = catalogue.slides[slide_id]
-            entries.append(DeckSlide(slide, section, numbers.get(section.id)))
+        entries.append(DeckSlide(catalogue.slides[slide_id], section, numbers.get(section.id)))
     used = {key for e in entries for key in e.slide.sources}
     sources = {key: catalogue.sources[key] for key in sorted(used) if key in catalogue.sources}
     used_diagrams = {e.slide.content.diagram for e in entries if e.slide.content.diagram}

@@ -27,6 +27,7 @@ from .render.theme import Theme, load_theme
 from .stats.load import StatsStore
 from .stats.project import check_statistics, project_statistics_or_none, with_statistics
 from .validate.content import build_catalogue
+from .validate.geometry import GeometryProblem, geometry_problems
 from .validate.overflow import FontMissing, overflows
 from .validate.pair import check_pair
 from .validate.templates import check_templates
@@ -91,8 +92,11 @@ def overflow_warnings(project: Project, catalogue: Catalogue, theme: Theme, komm
     warnings = []
     try:
         for entry in deck.slides:
-            for found in overflows(plan_slide(entry, deck, theme), theme):
+            plan = plan_slide(entry, deck, theme)
+            for found in overflows(plan, theme):
                 warnings.append(_overflow_problem(project, entry, found, catalogue.malform))
+            for problem in geometry_problems(plan, theme):
+                warnings.append(_geometry_problem(project, entry, problem, catalogue.malform))
     except FontMissing as exc:
         warnings.append(
             Problem(
@@ -104,6 +108,19 @@ def overflow_warnings(project: Project, catalogue: Catalogue, theme: Theme, komm
             )
         )
     return warnings
+
+
+def _geometry_problem(
+    project: Project, entry: DeckSlide, found: GeometryProblem, malform: str = Malform.BOKMAL.value
+) -> Problem:
+    """A collision or unreadable text on the slide: an error, naming the slide and its shapes."""
+    slide = entry.slide
+    path = slide.path
+    if path is not None and malform == Malform.NYNORSK and overlay_of(path).is_file():
+        path = overlay_of(path)  # a nynorsk slide: its text is in the overlay
+    display = display_path(path, project.root) if path else slide.id
+    line = slide.field_lines.get("layout", slide.field_lines.get("title"))
+    return Problem(display, line, f"{slide.id}: {found.message}", "error")
 
 
 def _all_sections(catalogue: Catalogue):

@@ -84,6 +84,7 @@ class SlideContent:
     layers: tuple[str, ...] = ()  # the diagram's layers shown on this slide (all when empty)
     steps: tuple[str, ...] = ()  # layers that appear on click, in this order
     highlight: int | None = None  # staircase: the step (1-based) in focus
+    focus: str | None = None  # rings: the layer id (or "sentrum") the slide highlights
     side: tuple[BulletItem, ...] = ()  # bullets beside the diagram
     alt: str | None = None  # alt text of the diagram, when the generated one is not enough
 

@@ -39,7 +39,7 @@ def test_deck_is_16_9_with_every_slide_and_one_blank_last(full_deck, catalogue):
     recipe = find_recipe(catalogue, None)
     expected = sum(len(catalogue.section(item.ref).slide_ids) for item in recipe.items)
     assert len(prs.slides) == expected + 1
-    blanks = [s for s in prs.slides if s.slide_layout.name == "Eget lysbilde"]
+    blanks = [s for s in prs.slides if s.slide_layout.name == "Innhold"]
     assert blanks == [prs.slides[-1]]
 
 

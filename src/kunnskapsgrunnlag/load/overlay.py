@@ -19,7 +19,20 @@ from .yamlsource import LocatedList, LocatedMap
 
 # Keys that are structure wherever they occur: never overridden by an overlay.
 STRUCTURAL_ALWAYS = frozenset(
-    {"id", "layout", "diagram", "steps", "sources", "indicator", "url", "image", "reviewed", "hide_title", "highlight"}
+    {
+        "id",
+        "layout",
+        "diagram",
+        "steps",
+        "sources",
+        "indicator",
+        "url",
+        "image",
+        "reviewed",
+        "hide_title",
+        "highlight",
+        "focus",
+    }
 )
 # Keys that are structure in one kind of file only (in a diagram file, `layers` holds text).
 STRUCTURAL_BY_KIND: dict[str, frozenset[str]] = {

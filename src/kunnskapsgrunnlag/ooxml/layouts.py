@@ -109,3 +109,47 @@ def remove_placeholders(layout: SlideLayout, keep: tuple[str, ...]) -> None:
         kind = shape._element.ph.get("type", "body")
         if kind not in keep:
             tree.remove(shape._element)
+
+
+def arrange_general_layouts(prs: Presentation, names: dict[str, str]) -> list[SlideLayout]:
+    """Keep the template's layouts named in `names` (template name → ours), renamed, in that order.
+
+    They become slideLayout1..n and come first in PowerPoint's New Slide menu and in Impress's
+    master pages; every other template layout is dropped (unreferenced parts are not saved).
+    """
+    master_part = prs.slide_master.part
+    id_list = master_part._element.get_or_add_sldLayoutIdLst()
+    kept = {}
+    for entry in list(id_list):
+        rid = entry.get(qn("r:id"))
+        part = master_part.related_part(rid)
+        id_list.remove(entry)
+        if part.slide_layout.name in names:
+            kept[part.slide_layout.name] = (entry, part)
+        else:
+            master_part.drop_rel(rid)
+    layouts = []
+    for number, (template_name, name) in enumerate(names.items(), start=1):
+        entry, part = kept[template_name]
+        id_list.append(entry)
+        part.partname = PackURI(f"/ppt/slideLayouts/slideLayout{number}.xml")
+        part._element.cSld.set("name", name)
+        layouts.append(part.slide_layout)
+    return layouts
+
+
+def style_placeholder(
+    layout: SlideLayout, ph_types: tuple[str, ...], size_pt: float, color_hex: str, bold: bool, align: str = "l"
+) -> None:
+    """The first-level text style of a layout's placeholders of the given types (`a:lstStyle`)."""
+    for shape in layout.placeholders:
+        if shape._element.ph.get("type", "body") not in ph_types:
+            continue
+        lst = shape._element.txBody.find(qn("a:lstStyle"))
+        for old in list(lst):
+            lst.remove(old)
+        ppr = etree.SubElement(lst, qn("a:lvl1pPr"), algn=align)
+        if "title" in ph_types or "ctrTitle" in ph_types:
+            etree.SubElement(ppr, qn("a:buNone"))
+        rpr = etree.SubElement(ppr, qn("a:defRPr"), sz=str(int(size_pt * 100)), b="1" if bold else "0")
+        rpr.append(solid_fill(color_hex))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from lxml import etree
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.opc.package import XmlPart
 from pptx.oxml.ns import qn
 from pptx.presentation import Presentation
 
@@ -72,3 +73,86 @@ def drop_thumbnail(prs: Presentation) -> None:
     for rid, rel in list(package._rels.items()):
         if rel.reltype == RT.THUMBNAIL:
             package._rels.pop(rid)
+
+
+def clean_format_scheme(prs: Presentation, name: str) -> None:
+    """Name the format scheme for the theme and give it effect styles without shadows.
+
+    The default template's scheme ("Office") has an outer shadow in its effect styles, which
+    every shape with a style reference (`p:style/a:effectRef`) inherits in LibreOffice. The notes
+    master has a theme of its own, cleaned the same way.
+    """
+    parts = [prs.slide_master.part.part_related_by(RT.THEME), prs.notes_master.part.part_related_by(RT.THEME)]
+    for theme_part in parts:
+        _clean_theme_part(theme_part, name)
+
+
+def _clean_theme_part(theme_part, name: str) -> None:
+    # The slide master's theme is a plain part (bytes); the notes master's an XML part.
+    is_xml = isinstance(theme_part, XmlPart)
+    root = theme_part._element if is_xml else etree.fromstring(theme_part.blob)
+    root.set("name", name)
+    root.find(f".//{{{A}}}clrScheme").set("name", name)
+    scheme = root.find(f".//{{{A}}}fmtScheme")
+    scheme.set("name", name)
+    effects = scheme.find(f"{{{A}}}effectStyleLst")
+    for old in list(effects):
+        effects.remove(old)
+    for _ in range(3):
+        style = etree.SubElement(effects, f"{{{A}}}effectStyle")
+        etree.SubElement(style, f"{{{A}}}effectLst")
+    root.find(f".//{{{A}}}fontScheme").set("name", name)
+    if not is_xml:
+        theme_part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def name_master(prs: Presentation, name: str) -> None:
+    prs.slide_master._element.find(qn("p:cSld")).set("name", name)
+
+
+def style_master_bullets(
+    prs: Presentation,
+    bullet_hex: str,
+    levels: tuple[tuple[str, int, int], ...],
+    line_spacing: float,
+    space_before_pt: float,
+) -> None:
+    """Bullet characters, colour, hanging indents (EMU) and spacing of the master's body levels.
+
+    A slide added from a general layout then sets its list exactly as a locked bullet slide does.
+    """
+    body = prs.slide_master._element.find(qn("p:txStyles")).find(qn("p:bodyStyle"))
+    for level, (char, margin, indent) in enumerate(levels, start=1):
+        ppr = body.find(qn(f"a:lvl{level}pPr"))
+        if ppr is None:
+            continue
+        ppr.set("marL", str(margin))
+        ppr.set("indent", str(indent))
+        for tag in ("a:lnSpc", "a:spcBef", "a:spcAft", "a:buClr", "a:buFont", "a:buChar", "a:buNone"):
+            for old in ppr.findall(qn(tag)):
+                ppr.remove(old)
+        rpr = ppr.find(qn("a:defRPr"))
+        line = etree.Element(qn("a:lnSpc"))
+        etree.SubElement(line, qn("a:spcPct"), val=str(round(line_spacing * 100000)))
+        before = etree.Element(qn("a:spcBef"))
+        etree.SubElement(before, qn("a:spcPts"), val=str(round(space_before_pt * 100)))
+        color = etree.Element(qn("a:buClr"))
+        etree.SubElement(color, qn("a:srgbClr"), val=bullet_hex)
+        for element in (
+            line,
+            before,
+            color,
+            etree.Element(qn("a:buFont"), typeface="Arial"),
+            etree.Element(qn("a:buChar"), char=char),
+        ):
+            rpr.addprevious(element)
+
+
+def fix_master_placeholders(prs: Presentation) -> None:
+    """Titles sit on the bottom of their box, as on the locked slides, and text never shrinks."""
+    for shape in prs.slide_master.placeholders:
+        body_pr = shape._element.txBody.find(qn("a:bodyPr"))
+        for old in list(body_pr):
+            body_pr.remove(old)
+        if shape._element.ph.get("type") == "title":
+            body_pr.set("anchor", "b")

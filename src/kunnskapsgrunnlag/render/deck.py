@@ -19,20 +19,36 @@ from pptx.shapes.shapetree import SlideShapes
 from ..messages import msg
 from ..model import Deck, DeckSlide
 from ..ooxml.animation import add_click_sequence
-from ..ooxml.layouts import add_layout, keep_only_layouts, remove_placeholders, set_background
+from ..ooxml.layouts import (
+    add_layout,
+    arrange_general_layouts,
+    place_placeholder,
+    remove_placeholders,
+    set_background,
+    style_placeholder,
+)
 from ..ooxml.locks import hide_shape, lock_shape, lock_tree
-from ..ooxml.master import apply_theme_part, drop_thumbnail, style_master_text
+from ..ooxml.master import (
+    apply_theme_part,
+    clean_format_scheme,
+    drop_thumbnail,
+    fix_master_placeholders,
+    name_master,
+    style_master_bullets,
+    style_master_text,
+)
 from ..ooxml.package import set_core_properties
 from ..ooxml.parts import Package, name_media_by_content
 from ..ooxml.protection import add_modify_verifier
-from .draw import draw_plan, draw_shapes, emu
+from .blocks import BULLET, SUB_BULLET
+from .draw import BULLET_INDENT_IN, SUB_BULLET_MARGIN_IN, draw_plan, draw_shapes, emu
 from .layouts import plan_slide
 from .notes import fill_notes, notes_paragraphs
 from .plan import Rect, SlidePlan
 from .richtext import Paragraph, markdown_paragraphs, plain_text
 from .theme import Theme
 
-BLANK_LAYOUT_NAME = "Eget lysbilde"
+BLANK_LAYOUT_NAME = "Innhold"
 BLANK_SLIDE_TITLE = "Eget lysbilde"
 # The knowledge base was published in September 2019; a fixed date keeps builds identical.
 DEFAULT_TIMESTAMP = dt.datetime(2019, 9, 1, 12, 0, 0)
@@ -97,12 +113,37 @@ def deck_title(deck: Deck) -> str:
     return deck.title if deck.kommune is None else f"{deck.title} – {deck.kommune.navn}"
 
 
+# The template layouts a presenter adds slides from, renamed in Norwegian and listed first.
+GENERAL_LAYOUTS = {
+    "Title Slide": "Tittel",
+    "Section Header": "Seksjon",
+    "Title and Content": "Innhold",
+    "Two Content": "To kolonner",
+    "Blank": "Tomt",
+}
+# Slide n's own locked layout is slideLayout{n + LAYOUT_OFFSET}.xml, after the general ones.
+LAYOUT_OFFSET = len(GENERAL_LAYOUTS)
+
+
 def _prepare_presentation(theme: Theme):
     prs = Presentation()
     prs.slide_width = emu(theme.width)
     prs.slide_height = emu(theme.height)
     apply_theme_part(prs, theme.name, theme.font, theme.colors)
+    clean_format_scheme(prs, theme.name)
+    name_master(prs, theme.master_name)
     style_master_text(prs, theme.sizes["title"], theme.sizes["body"], theme.color("heading"), theme.color("text"))
+    style_master_bullets(
+        prs,
+        theme.color("accent"),
+        tuple(
+            (char, int(emu(margin)), -int(emu(BULLET_INDENT_IN)))
+            for char, margin in ((BULLET, BULLET_INDENT_IN), (SUB_BULLET, SUB_BULLET_MARGIN_IN))
+        ),
+        theme.line_spacing,
+        theme.paragraph_space_after,
+    )
+    fix_master_placeholders(prs)
     drop_thumbnail(prs)
     master = prs.slide_master
     set_background(master._element, theme.color("background"))
@@ -125,21 +166,64 @@ def _prepare_presentation(theme: Theme):
         (Rect("Aksentlinje", m["left"], m["top"] - 0.12, 0.9, 0.07, theme.color("accent")),),
         theme.color("background"),
         wordmark=False,
+        footer=False,
     )
     for shape in draw_plan(master_shapes, bar, theme):
         lock_shape(shape)
-    keep_only_layouts(prs, ("Title and Content",))
-    blank = prs.slide_layouts[0]
-    blank.name = BLANK_LAYOUT_NAME
-    remove_placeholders(blank, keep=("title", "body"))
-    set_background(blank._element, theme.color("background"))
+    for layout in arrange_general_layouts(prs, GENERAL_LAYOUTS):
+        _general_layout(layout, theme)
     return prs
+
+
+def _general_layout(layout, theme: Theme) -> None:
+    """A layout a presenter adds slides from: placeholders where the locked slides put their text."""
+    m, w = theme.margins, theme.content_width
+    remove_placeholders(layout, keep=("title", "ctrTitle", "subTitle", "body", "obj"))
+    background, on_dark = theme.color("background"), False
+    name = layout.name
+    if name == "Tittel":
+        layout._element.set("showMasterSp", "0")
+        place_placeholder(layout, "ctrTitle", emu(m["left"]), emu(1.55), emu(w), emu(1.1))
+        place_placeholder(layout, "subTitle", emu(m["left"]), emu(2.7), emu(w), emu(0.75))
+        style_placeholder(layout, ("ctrTitle",), theme.sizes["front_title"], theme.color("heading"), True)
+        style_placeholder(layout, ("subTitle",), theme.sizes["front_subtitle"], theme.color("accent"), False)
+        decoration = [Rect("Fargebånd", 0, 0, theme.width, 0.28, theme.color("accent"))]
+    elif name == "Seksjon":
+        layout._element.set("showMasterSp", "0")
+        background, on_dark = theme.color("divider_background"), True
+        place_placeholder(layout, "title", emu(m["left"]), emu(2.6), emu(w), emu(1.6))
+        place_placeholder(layout, "body", emu(m["left"]), emu(4.35), emu(w * 0.85), emu(1.9))
+        style_placeholder(layout, ("title",), theme.sizes["divider_title"], theme.color("divider_text"), True)
+        style_placeholder(layout, ("body",), theme.sizes["body"], theme.color("divider_text"), False)
+        decoration = [Rect("Seksjonsstrek", m["left"] + 0.1, 2.38, 1.2, 0.1, theme.color("accent"))]
+    elif name == "To kolonner":
+        gap = 0.3
+        col = (w - gap) / 2
+        height = theme.content_bottom - m["body_top"]
+        bodies = [s for s in layout.placeholders if s._element.ph.get("type", "body") in ("body", "obj")]
+        for shape, x in zip(bodies, (m["left"], m["left"] + col + gap), strict=False):
+            shape.left, shape.top, shape.width, shape.height = emu(x), emu(m["body_top"]), emu(col), emu(height)
+        decoration = []
+    else:
+        decoration = []
+    set_background(layout._element, background)
+    # No wordmark: what an office writes on its own slides is not signed by Fafo.
+    plan = SlidePlan(
+        tuple(decoration),
+        background,
+        wordmark=False,
+        wordmark_color="divider_text" if on_dark else "accent",
+    )
+    for shape in draw_plan(SlideShapes(layout._element.cSld.spTree, layout), plan, theme):
+        lock_shape(shape)
 
 
 def _add_locked_slide(prs, index: int, slide_id: str, drawing: SlideDrawing, theme: Theme) -> None:
     plan = drawing.plan
     # The template's kept layout is slideLayout2.xml; ours follow it.
-    layout = add_layout(prs, layout_name(index, slide_id), plan.background, plan.show_master_shapes, index + 2)
+    layout = add_layout(
+        prs, layout_name(index, slide_id), plan.background, plan.show_master_shapes, index + LAYOUT_OFFSET
+    )
     draw_plan(SlideShapes(layout._element.cSld.spTree, layout), plan.static(), theme)
     lock_tree(layout._element.cSld.spTree)
     slide = prs.slides.add_slide(layout)
@@ -172,8 +256,8 @@ def _add_blank_slide(prs, notes_markdown: str, name: str = BLANK_SLIDE_TITLE) ->
 
 
 def layout_name(index: int, slide_id: str) -> str:
-    """Layouts are named after their slide, numbered, so Impress lists its master pages in order."""
-    return f"{index:02d} {slide_id}"
+    """Locked layouts are named after their slide, numbered, so they sort after the general ones."""
+    return f"Låst {index:02d} {slide_id}"
 
 
 def load_blank_notes(templates: Path, nynorsk: bool = False) -> str:

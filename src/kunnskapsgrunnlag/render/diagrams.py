@@ -10,52 +10,65 @@ from __future__ import annotations
 
 import io
 import math
+from dataclasses import replace
 from functools import lru_cache
 
 from ..diskcache import memo
 from ..messages import msg
 from ..model import Deck, DeckSlide, Diagram
-from .layouts import _body_top, _bullet_paras, _para, _title
-from .plan import Line, Oval, Picture, Rect, Shape, SlidePlan, TextBox, TextPara
+from .blocks import body_top, bullet_paras, para, title_block
+from .measure import line_height_in, text_height_in, text_width_in
+from .plan import Frame, Line, Oval, Picture, Rect, Shape, SlidePlan, TextBox, TextPara
 from .richtext import Run
 from .theme import Theme
 
-SIDE_WIDTH = 4.6
-RING_FILLS = ("D3DAE6", "E2E7EF", "EEF1F5", "F6F7FA")
+SIDE_SHARE = 0.40  # a side panel's share of the content width
+RING_FILLS = ("C5D0E0", "D9E0EB", "E9EDF3", "F4F6F9")  # inside out: each band a step lighter
+FOCUS_CENTRE = "sentrum"
+FOCUS_TINT = "F9E3E6"  # the accent red at about 12 %, behind navy text
+LABEL_PAD = 0.14  # inches between a label's text and the edge of its shape
+BAND_PAD = 0.08  # above and below a band's labels
+BAND_LABEL_PAD = 0.09  # left and right of a band's labels
+SERVICE_LINE = 0.35  # the shortest line from a service to the model
+MODEL = "model"  # the label size of the dense diagrams: the user-oriented model and the staircase
 
 
 def plan_diagram(entry: DeckSlide, deck: Deck, theme: Theme) -> SlidePlan:
     c, m = entry.slide.content, theme.margins
     diagram = deck.diagrams.get(c.diagram or "")
-    shapes: list[Shape] = list(_title(entry, theme))
-    top = _body_top(entry, theme)
+    shapes: list[Shape] = list(title_block(entry, theme))
+    top = body_top(entry, theme)
     if c.intro:
-        shapes.append(
-            TextBox(
-                "Ingress",
-                m["left"],
-                top - 0.1,
-                theme.content_width,
-                0.5,
-                (_para(c.intro, theme, "sub_bullet", "muted"),),
-                field="intro",
-            )
+        intro = TextBox(
+            "Ingress",
+            m["left"],
+            top - 0.1,
+            theme.content_width,
+            0.5,
+            (para(c.intro, theme, "sub_bullet", "muted"),),
+            field="intro",
         )
-        top += 0.45
+        intro = replace(intro, h=text_height_in(intro, theme))
+        shapes.append(intro)
+        top = intro.y + intro.h + 0.1
     x, w, h = m["left"], theme.content_width, theme.content_bottom - top
     if c.side:
-        w -= SIDE_WIDTH + 0.2
-        shapes.append(
-            TextBox(
-                "Forklaring",
-                x + w + 0.2,
-                top,
-                SIDE_WIDTH,
-                h,
-                tuple(_bullet_paras(c.side, theme, "sub_bullet", "small")),
-                field="side",
-            )
+        side_w = round(theme.content_width * SIDE_SHARE, 2)
+        if diagram is not None and diagram.kind == "rings":
+            # The side panel takes what the model does not need.
+            needed = rings_width(diagram, _shown(c, diagram), theme)
+            side_w = max(side_w, round(theme.content_width - needed - 0.3, 2))
+        w -= side_w + 0.3
+        side = TextBox(
+            "Forklaring",
+            x + w + 0.3,
+            top - 0.1,
+            side_w,
+            h + 0.1,
+            tuple(bullet_paras(c.side, theme, "side", "side_sub")),
+            field="side",
         )
+        shapes.append(side)
     if diagram is None:
         shapes.append(
             TextBox(
@@ -64,17 +77,22 @@ def plan_diagram(entry: DeckSlide, deck: Deck, theme: Theme) -> SlidePlan:
                 top,
                 w,
                 1.0,
-                (_para(msg("diagram_missing", deck.malform, diagram=c.diagram), theme, "body", "muted"),),
+                (para(msg("diagram_missing", deck.malform, diagram=c.diagram), theme, "body", "muted"),),
                 field="diagram",
             )
         )
         return SlidePlan(tuple(shapes), theme.color("background"))
     steps = {layer: i + 1 for i, layer in enumerate(c.steps)}
-    shown = list(c.layers) or _default_layers(diagram)
-    shown += [layer for layer in c.steps if layer not in shown]
+    shown = _shown(c, diagram)
+    focus = c.focus if diagram.kind == "rings" else c.highlight
     drawer = {"rings": _rings, "staircase": _staircase, "venn": _venn, "pieces": _pieces, "curve": _curve}
-    shapes += drawer[diagram.kind](diagram, shown, steps, c.highlight, (x, top, w, h), theme, c.alt)
+    shapes += drawer[diagram.kind](diagram, shown, steps, focus, (x, top, w, h), theme, c.alt)
     return SlidePlan(tuple(shapes), theme.color("background"))
+
+
+def _shown(content, diagram: Diagram) -> list[str]:
+    shown = list(content.layers) or _default_layers(diagram)
+    return shown + [layer for layer in content.steps if layer not in shown]
 
 
 def _default_layers(diagram: Diagram) -> list[str]:
@@ -91,154 +109,222 @@ def _label(
     w: float,
     h: float,
     theme: Theme,
-    size: float,
     color: str,
-    bold: bool = False,
+    within: str,
+    bold: bool = True,
     step: int = 0,
+    size: str = "diagram",
     align: str = "ctr",
 ) -> TextBox:
-    para = TextPara((Run(text),), size, color, bold=bold, align=align)  # type: ignore[arg-type]
-    return TextBox(name, x, y, w, h, (para,), anchor="ctr", field="diagram", step=step, inset=0.03)
+    """A label inside the diagram shape `within` (the check holds it there)."""
+    paragraph = TextPara(
+        (Run(text),),
+        theme.sizes[size],
+        color,
+        bold=bold,
+        align=align,
+        role=theme.role(size),  # type: ignore[arg-type]
+    )
+    return TextBox(name, x, y, w, h, (paragraph,), anchor="ctr", field="diagram", step=step, inset=0.04, within=within)
 
 
-# --- the user-oriented model: concentric rings ---------------------------------------------------
+def _width(text: str, theme: Theme, size: str = "diagram", bold: bool = True) -> float:
+    return text_width_in(text, theme.sizes[size], theme, bold)
+
+
+# --- the user-oriented model: the child in the centre, bands around it, services outside -------
 
 
 def _rings(
-    diagram: Diagram, shown: list[str], steps: dict[str, int], highlight, box, theme: Theme, alt: str | None
+    diagram: Diagram, shown: list[str], steps: dict[str, int], focus, box, theme: Theme, alt: str | None
 ) -> list[Shape]:
+    """Nested rectangular bands around the child; a band's items sit in its top and bottom strips,
+    where a line of text has room, and the services stand in two columns outside, each with a
+    line that ends at the model's outer edge (so no line crosses a label)."""
     x, y, w, h = box
     cx, cy = x + w / 2, y + h / 2
     bands = [diagram.layer(i) for i in shown if diagram.layer(i) and not diagram.layer(i).lines]
     outer = [diagram.layer(i) for i in shown if diagram.layer(i) and diagram.layer(i).lines]
-    room_y = h / 2 - (0.62 if outer else 0.05)
-    room_x = w / 2 - (1.75 if outer else 0.1)
-    # A wide, flat centre: the rings' top and bottom arcs are then long enough to carry their items.
-    ry_c = min(0.5, room_y * 0.3)
-    t = max(min((room_y - ry_c) / max(len(bands), 1), 0.55), 0.3)
-    rx_c = max(min(2.3, room_x - t * len(bands)), 1.2)
+    cw, ch, t, col_w = _rings_geometry(diagram, bands, outer, w, theme)
+    centre = diagram.centre or ""
     shapes: list[Shape] = []
-    # Bands from the inside out, each a ring (donut) so that a band shown later covers nothing.
+    focus_fill, focus_text = theme.color("accent"), theme.color("divider_text")
     for k, layer in enumerate(bands, start=1):
         step = steps.get(layer.id, 0)
-        rx, ry = rx_c + t * k, ry_c + t * k
+        bw, bh = cw + 2 * t * k, ch + 2 * t * k
+        bx, by = cx - bw / 2, cy - bh / 2
+        focused = focus == layer.id
+        band_name = f"Ring {layer.id}"
         shapes.append(
-            Oval(
-                f"Ring {layer.id}",
-                cx - rx,
-                cy - ry,
-                2 * rx,
-                2 * ry,
-                RING_FILLS[(k - 1) % 4],
+            Frame(
+                band_name,
+                bx,
+                by,
+                bw,
+                bh,
+                focus_fill if focused else RING_FILLS[(k - 1) % 4],
+                t,
                 line="FFFFFF",
                 step=step,
-                hole=t,
             )
         )
-        mid_rx, mid_ry = rx - t / 2, ry - t / 2
-        shapes += _band_items(layer, mid_rx, mid_ry, t, cx, cy, theme, step)
-    ring_rx, ring_ry = rx_c + t * len(bands), ry_c + t * len(bands)
+        inner = cw + 2 * t * (k - 1)
+        for row, ry in zip(_rows(layer.items), (by, by + bh - t), strict=False):
+            widths = [_width(i.label, theme, MODEL) + 2 * BAND_LABEL_PAD for i in row]
+            spare = (inner - sum(widths)) / (len(row) + 1)
+            lx = cx - inner / 2 + spare
+            for item, lw in zip(row, widths, strict=True):
+                shapes.append(
+                    _label(
+                        f"{layer.id}: {item.label}",
+                        item.label,
+                        lx,
+                        ry,
+                        lw,
+                        t,
+                        theme,
+                        focus_text if focused else theme.color("heading"),
+                        band_name,
+                        step=step,
+                        size=MODEL,
+                    )
+                )
+                lx += lw + spare
+    model_w, model_h = cw + 2 * t * len(bands), ch + 2 * t * len(bands)
     for layer in outer:
-        step = steps.get(layer.id, 0)
-        shapes += _services(layer, cx, cy, rx_c, ry_c, ring_rx, ring_ry, box, theme, step)
-    centre = diagram.centre or ""
+        shapes += _services(layer, cx, cy, model_w, model_h, col_w, box, theme, steps.get(layer.id, 0), focus)
     description = alt or _rings_alt(diagram, [b.id for b in bands] + [o.id for o in outer])
+    centre_focus = focus == FOCUS_CENTRE
     shapes.append(
-        Oval("Sentrum", cx - rx_c, cy - ry_c, 2 * rx_c, 2 * ry_c, theme.color("heading"), description=description)
+        Rect(
+            "Sentrum",
+            cx - cw / 2,
+            cy - ch / 2,
+            cw,
+            ch,
+            focus_fill if centre_focus else theme.color("heading"),
+            rounded=True,
+            description=description,
+        )
     )
     shapes.append(
         _label(
             "Sentrum tekst",
             centre,
-            cx - rx_c + 0.15,
-            cy - ry_c + 0.05,
-            2 * rx_c - 0.3,
-            2 * ry_c - 0.1,
+            cx - cw / 2 + LABEL_PAD,
+            cy - ch / 2 + 0.05,
+            cw - 2 * LABEL_PAD,
+            ch - 0.1,
             theme,
-            15,
             theme.color("divider_text"),
-            bold=True,
+            "Sentrum",
+            size=MODEL,
         )
     )
     return shapes
 
 
-def _band_items(layer, rx: float, ry: float, t: float, cx: float, cy: float, theme: Theme, step: int) -> list[Shape]:
-    """Items along the top and bottom arcs of a band (its mid-line at rx, ry), spread by x."""
+def rings_width(diagram: Diagram, shown: list[str], theme: Theme) -> float:
+    """The width the model needs for the layers shown (with no room to spare)."""
+    bands = [diagram.layer(i) for i in shown if diagram.layer(i) and not diagram.layer(i).lines]
+    outer = [diagram.layer(i) for i in shown if diagram.layer(i) and diagram.layer(i).lines]
+    cw, _ch, t, col_w = _rings_geometry(diagram, bands, outer, 0.0, theme)
+    return cw + 2 * t * len(bands) + (2 * (col_w + SERVICE_LINE) if outer else 0)
+
+
+def _rings_geometry(diagram: Diagram, bands, outer, w: float, theme: Theme) -> tuple[float, float, float, float]:
+    """Centre width and height, band thickness and service column width, from the labels.
+
+    `w` is the room the model has; 0 asks for the least width it can do with.
+    """
+    centre = diagram.centre or ""
+    gap = 0.12
+    t = line_height_in(theme.sizes[MODEL], theme) + 2 * BAND_PAD
+    # The centre is as wide as the widest band row needs (each band's strip between its sides).
+    cw = _width(centre, theme, MODEL) + 2 * LABEL_PAD + 0.3
+    for k, layer in enumerate(bands, start=1):
+        for row in _rows(layer.items):
+            need = sum(_width(i.label, theme, MODEL) + 2 * BAND_LABEL_PAD for i in row) + gap * (len(row) + 1)
+            cw = max(cw, need - 2 * t * (k - 1))
+    lh = line_height_in(theme.sizes[MODEL], theme)
+    ch = max(0.8, lh * 2 + 0.3)
+    col_w = 0.0
+    if outer:
+        # Service names are set in regular weight: narrower columns leave room for their lines.
+        col_w = max(_width(i.label, theme, MODEL, bold=False) for layer in outer for i in layer.items) + 2 * LABEL_PAD
+        if not bands:
+            # Only the services: the centre may wrap its label to fit between the two columns.
+            room = w - 2 * col_w - 2 * SERVICE_LINE if w else _width(centre, theme, MODEL) / 2 + 0.5
+            longest = max(_width(word, theme, MODEL) for word in centre.split() or [""])
+            cw = max(min(cw, room), longest + 2 * LABEL_PAD + 0.15)
+            lines = math.ceil(_width(centre, theme, MODEL) / max(cw - 2 * LABEL_PAD, 0.1))
+            ch = max(ch, (lines + (1 if lines > 1 else 0)) * lh + 0.3)
+    return cw, ch, t, col_w
+
+
+def _rows(items) -> list[tuple]:
+    """A band's items: the first half along its top strip, the rest along its bottom strip."""
+    half = (len(items) + 1) // 2
+    return [row for row in (tuple(items[:half]), tuple(items[half:])) if row]
+
+
+def _services(layer, cx, cy, model_w, model_h, col_w, box, theme: Theme, step: int, focus) -> list[Shape]:
+    x, _y, w, h = box
     items = layer.items
-    top = items[: (len(items) + 1) // 2]
-    bottom = items[(len(items) + 1) // 2 :]
-    shapes: list[Shape] = []
-    for row, sign in ((top, -1), (bottom, 1)):
-        count = len(row)
+    left, right = items[: (len(items) + 1) // 2], items[(len(items) + 1) // 2 :]
+    label_h = line_height_in(theme.sizes[MODEL], theme) + 0.2
+    focused = focus == layer.id
+    # Ten red boxes would shout: in focus, the services get a red outline on a light red tint.
+    fill = FOCUS_TINT if focused else "FFFFFF"
+    outline = theme.color("accent") if focused else theme.color("heading")
+    text = theme.color("heading")
+    lines: list[Shape] = []
+    labels: list[Shape] = []
+    for column, side in ((left, -1), (right, 1)):
+        count = len(column)
         if not count:
             continue
-        span = 2 * rx * 0.78
-        width = min(span / count, 2.2)
-        for i, item in enumerate(row):
-            px = cx - span / 2 + span * (i + 0.5) / count
-            py = cy + sign * ry * math.sqrt(max(1 - ((px - cx) / rx) ** 2, 0))
-            shapes.append(
+        span = min(h, max(model_h, count * (label_h + 0.22)))
+        pitch = span / count
+        bx = x if side < 0 else x + w - col_w
+        edge_x = cx + side * model_w / 2  # the model's outer edge on this side
+        for i, item in enumerate(column):
+            py = cy - span / 2 + pitch * (i + 0.5)
+            name = f"{layer.id}: {item.label} boks"
+            labels.append(
+                Rect(
+                    name,
+                    bx,
+                    py - label_h / 2,
+                    col_w,
+                    label_h,
+                    fill,
+                    step=step,
+                    rounded=True,
+                    line=outline,
+                )
+            )
+            labels.append(
                 _label(
                     f"{layer.id}: {item.label}",
                     item.label,
-                    px - width / 2,
-                    py - t * 0.48,
-                    width,
-                    t * 0.96,
+                    bx + 0.04,
+                    py - label_h / 2,
+                    col_w - 0.08,
+                    label_h,
                     theme,
-                    12,
-                    theme.color("heading"),
-                    bold=True,
+                    text,
+                    name,
+                    bold=False,
                     step=step,
+                    size=MODEL,
                 )
             )
-    return shapes
-
-
-def _services(layer, cx, cy, rx_c, ry_c, ring_rx, ring_ry, box, theme: Theme, step: int) -> list[Shape]:
-    w, h = box[2], box[3]
-    count = len(layer.items)
-    label_w, label_h = 1.6, 0.46
-    # The services sit on the outer edge of the room the diagram has, clear of the rings.
-    ox, oy = max(ring_rx + 1.1, w / 2 - label_w / 2 - 0.05), max(ring_ry + 0.4, h / 2 - label_h / 2 - 0.05)
-    shapes: list[Shape] = []
-    labels: list[Shape] = []
-    for i, item in enumerate(layer.items):
-        angle = 2 * math.pi * i / count - math.pi / 2
-        px, py = cx + ox * math.cos(angle), cy + oy * math.sin(angle)
-        # The line runs from the service to the edge of the centre: to the child, not between services.
-        ex, ey = cx + rx_c * math.cos(angle), cy + ry_c * math.sin(angle)
-        shapes.append(Line(f"Linje {item.label}", px, py, ex, ey, theme.color("accent"), 1.25, step=step))
-        labels.append(
-            Rect(
-                f"{layer.id}: {item.label} boks",
-                px - label_w / 2,
-                py - label_h / 2,
-                label_w,
-                label_h,
-                "FFFFFF",
-                step=step,
-                rounded=True,
-                line=theme.color("heading"),
-            )
-        )
-        labels.append(
-            _label(
-                f"{layer.id}: {item.label}",
-                item.label,
-                px - label_w / 2,
-                py - label_h / 2,
-                label_w,
-                label_h,
-                theme,
-                12,
-                theme.color("heading"),
-                bold=True,
-                step=step,
-            )
-        )
-    return shapes + labels
+            # The line runs from the box's edge to the model's edge, at the nearest height it has.
+            start_x = bx + col_w if side < 0 else bx
+            end_y = min(max(py, cy - model_h / 2 + 0.12), cy + model_h / 2 - 0.12)
+            lines.append(Line(f"Linje {item.label}", start_x, py, edge_x, end_y, theme.color("accent"), 1.5, step=step))
+    return lines + labels
 
 
 def _rings_alt(diagram: Diagram, layer_ids: list[str]) -> str:
@@ -260,9 +346,11 @@ def _staircase(
 ) -> list[Shape]:
     x, y, w, h = box
     items = diagram.layers[0].items
-    slots = len(items) + (1 if diagram.extra else 0)
-    sw, unit = w / slots, (h - 0.2) / slots
+    with_extra = bool(diagram.extra) and "extra" in shown
+    slots = len(items) + (1 if with_extra else 0)
+    sw, unit = w / slots, (h - 0.1) / slots
     bottom = y + h
+    label_h = min(unit - 0.05, 3 * line_height_in(theme.sizes[MODEL], theme) + 0.25)
     shapes: list[Shape] = []
     for i, item in enumerate(items):
         focus = highlight == i + 1
@@ -276,17 +364,34 @@ def _staircase(
             _label(
                 f"Trinn {i + 1} tekst",
                 f"{i + 1}. {item.label}",
-                sx + 0.08,
+                sx + LABEL_PAD,
                 sy + 0.05,
-                sw - 0.24,
-                min(unit, 1.1) - 0.1,
+                sw - 0.08 - 2 * LABEL_PAD,
+                label_h - 0.1,
                 theme,
-                17,
                 theme.color("divider_text"),
-                bold=True,
+                f"Trinn {i + 1}",
+                size=MODEL,
             )
         )
-    if diagram.extra and "extra" in shown:
+    if highlight and 1 <= highlight <= len(items) and items[highlight - 1].detail:
+        # What the step in focus means, in the free corner above the lower steps.
+        free_h = h - 2 * unit - 0.25
+        detail = TextBox(
+            "Om trinnet",
+            x + 0.3,
+            y,
+            2 * sw - 0.45,
+            free_h,
+            (para(items[highlight - 1].detail or "", theme, "body", "heading"),),
+            anchor="ctr",
+            field="diagram",
+        )
+        needed = min(text_height_in(detail, theme), free_h)
+        detail = replace(detail, y=y + (free_h - needed) / 2, h=needed)
+        shapes.append(Rect("Om trinnet markering", x, detail.y + 0.05, 0.08, needed - 0.1, theme.color("accent")))
+        shapes.append(detail)
+    if with_extra:
         i = len(items)
         sx, sy = x + i * sw, bottom - (i + 1) * unit
         step = steps.get("extra", 0)
@@ -306,16 +411,16 @@ def _staircase(
         shapes.append(
             _label(
                 "Et trinn til tekst",
-                diagram.extra,
-                sx + 0.08,
+                diagram.extra or "",
+                sx + LABEL_PAD,
                 sy + 0.05,
-                sw - 0.24,
-                min(unit, 1.1) + 0.2,
+                sw - 0.08 - 2 * LABEL_PAD,
+                min(unit * (i + 1) - 0.1, 4 * line_height_in(theme.sizes[MODEL], theme) + 0.25),
                 theme,
-                16,
                 theme.color("accent"),
-                bold=True,
+                "Et trinn til",
                 step=step,
+                size=MODEL,
             )
         )
     return shapes
@@ -336,12 +441,16 @@ def _staircase_alt(diagram: Diagram, highlight: int | None) -> str:
 
 
 def _venn(diagram: Diagram, shown, steps, highlight, box, theme: Theme, alt: str | None) -> list[Shape]:
+    """Three circles; each trait in the part of its circle no other covers, the shared centre named
+    in a box of its own where all three meet."""
     x, y, w, h = box
     items = diagram.layers[0].items[:3]
-    d = min(h * 0.64, w * 0.34)
-    cx, cy = x + w / 2, y + h / 2
-    offset = d * 0.33
-    centres = [(cx - offset, cy - offset * 0.62), (cx + offset, cy - offset * 0.62), (cx, cy + offset * 0.9)]
+    d = min(h / 1.66, w * 0.36)
+    r0 = d * 0.42  # from the diagram's centre to each circle's centre
+    # The three circles span d + 1.5 r0 in height, their centres from -r0/2 to +r0: centred so.
+    cx, cy = x + w / 2, y + h / 2 - r0 * 0.25
+    angles = (math.radians(210), math.radians(330), math.radians(90))
+    centres = [(cx + r0 * math.cos(a), cy + r0 * math.sin(a)) for a in angles]
     fills = (theme.color("heading"), theme.color("accent"), theme.color("muted"))
     shapes: list[Shape] = []
     description = alt or (
@@ -358,62 +467,103 @@ def _venn(diagram: Diagram, shown, steps, highlight, box, theme: Theme, alt: str
                 d,
                 d,
                 fills[i],
-                alpha=0.22,
+                alpha=0.18,
                 line=fills[i],
                 description=description if i == 0 else "",
             )
         )
-    for i, ((px, py), item) in enumerate(zip(centres, items, strict=False)):
-        # Each label sits in the part of its circle away from the others.
-        lx, ly = px + (px - cx) * 0.9, py + (py - cy) * 0.9
+    lh = line_height_in(theme.sizes["diagram"], theme)
+    for i, ((px, py), item, a) in enumerate(zip(centres, items, angles, strict=False)):
+        # The label sits in the part of its circle no other circle covers.
+        lines = 1 if _width(item.label, theme) + 2 * LABEL_PAD <= d * 0.62 else 2
+        lw = min(d * 0.62, max(_width(w_, theme) for w_ in item.label.split()) * (1 if lines == 2 else 0) + d * 0.3)
+        lw = max(lw, min(_width(item.label, theme) / lines + 2 * LABEL_PAD + 0.1, d * 0.62))
+        lh2 = lines * lh + 0.12
+        others = [c for j, c in enumerate(centres[: len(items)]) if j != i]
+        lx, ly = _free_spot(px, py, a, d, lw, lh2, others)
         shapes.append(
             _label(
                 f"Trekk {i + 1}",
                 item.label,
-                lx - d * 0.36,
-                ly - 0.4,
-                d * 0.72,
-                0.8,
+                lx - lw / 2,
+                ly - lh2 / 2,
+                lw,
+                lh2,
                 theme,
-                19,
                 theme.color("heading"),
-                bold=True,
+                f"Sirkel {i + 1}",
             )
         )
     if diagram.centre:
+        cw = min(_width(diagram.centre, theme) + 2 * LABEL_PAD, d * 0.9)
+        chh = (2 if _width(diagram.centre, theme) + 2 * LABEL_PAD > cw else 1) * lh + 0.2
+        shapes.append(
+            Rect("Midten boks", cx - cw / 2, cy - chh / 2, cw, chh, "FFFFFF", rounded=True, line=theme.color("heading"))
+        )
         shapes.append(
             _label(
-                "Midten", diagram.centre, cx - 0.9, cy - 0.32, 1.8, 0.6, theme, 13, theme.color("heading"), bold=True
+                "Midten",
+                diagram.centre,
+                cx - cw / 2,
+                cy - chh / 2,
+                cw,
+                chh,
+                theme,
+                theme.color("heading"),
+                "Midten boks",
             )
         )
     return shapes
+
+
+def _free_spot(px, py, angle, d, lw, lh, others) -> tuple[float, float]:
+    """The centre for a label of lw × lh inside the circle at (px, py), clear of the others."""
+    r = d / 2
+
+    def corners(x, y):
+        return [(x + sx * lw / 2, y + sy * lh / 2) for sx in (-1, 0, 1) for sy in (-1, 0, 1)]
+
+    best = (px + math.cos(angle) * d * 0.2, py + math.sin(angle) * d * 0.2)
+    for step in range(0, 40):
+        f = step / 100
+        x, y = px + math.cos(angle) * d * f, py + math.sin(angle) * d * f
+        points = corners(x, y)
+        inside_own = all(math.hypot(cx - px, cy - py) <= r - 0.04 for cx, cy in points)
+        clear = all(all(math.hypot(cx - ox, cy - oy) >= r + 0.04 for cx, cy in points) for ox, oy in others)
+        if inside_own and clear:
+            return x, y
+    return best
 
 
 # --- pieces that must all be in place -------------------------------------------------------------
 
 
 def _pieces(diagram: Diagram, shown, steps, highlight, box, theme: Theme, alt: str | None) -> list[Shape]:
+    """Any number of pieces in a grid of near-square rows; the caption under them."""
     x, y, w, h = box
     items = diagram.layers[0].items
-    columns = 3 if len(items) > 4 else 2
+    columns = max(1, min(len(items), math.ceil(math.sqrt(len(items) * 1.5))))
     rows = math.ceil(len(items) / columns)
-    caption_h = 0.6 if diagram.centre else 0
-    gw, gh = min(w, 9.0), h - caption_h - 0.1
+    caption_h = line_height_in(theme.sizes["body"], theme) + 0.3 if diagram.centre else 0
+    gw, gh = min(w, 3.2 * columns), min(h - caption_h - 0.1, 1.5 * rows)
     pw, ph = gw / columns, gh / rows
-    gx = x + (w - gw) / 2
+    gx, gy = x + (w - gw) / 2, y + (h - caption_h - 0.1 - gh) / 2
     fills = (theme.color("heading"), "4A5D7E", theme.color("accent"))
     description = alt or (msg("pieces_alt", diagram.malform) + ", ".join(i.label for i in items) + ".")
     shapes: list[Shape] = []
     for i, item in enumerate(items):
         col, row = i % columns, i // columns
-        px, py = gx + col * pw, y + row * ph
+        # A last row with fewer pieces is centred under the others.
+        in_row = min(columns, len(items) - row * columns)
+        px, py = gx + (columns - in_row) * pw / 2 + col * pw, gy + row * ph
+        name = f"Brikke {i + 1}"
         shapes.append(
             Rect(
-                f"Brikke {i + 1}",
-                px + 0.04,
-                py + 0.04,
-                pw - 0.08,
-                ph - 0.08,
+                name,
+                px + 0.05,
+                py + 0.05,
+                pw - 0.1,
+                ph - 0.1,
                 fills[(col + row) % 3],
                 rounded=True,
                 description=description if i == 0 else "",
@@ -421,31 +571,29 @@ def _pieces(diagram: Diagram, shown, steps, highlight, box, theme: Theme, alt: s
         )
         shapes.append(
             _label(
-                f"Brikke {i + 1} tekst",
+                f"{name} tekst",
                 item.label,
-                px + 0.2,
+                px + 0.05 + LABEL_PAD,
                 py + 0.1,
-                pw - 0.4,
+                pw - 0.1 - 2 * LABEL_PAD,
                 ph - 0.2,
                 theme,
-                20,
                 theme.color("divider_text"),
-                bold=True,
+                name,
+                size="body",
             )
         )
     if diagram.centre:
         shapes.append(
-            _label(
+            TextBox(
                 "Bildetekst",
-                diagram.centre,
                 x,
-                y + gh + 0.1,
+                gy + gh + 0.1,
                 w,
                 caption_h,
-                theme,
-                20,
-                theme.color("heading"),
-                bold=True,
+                (para(diagram.centre, theme, "body", "heading", bold=True, align="ctr"),),
+                anchor="ctr",
+                field="diagram",
             )
         )
     return shapes
@@ -472,7 +620,7 @@ def _curve(diagram: Diagram, shown, steps, highlight, box, theme: Theme, alt: st
                 y + h - source_h,
                 w,
                 source_h,
-                (_para(f"{msg('source', diagram.malform)}: {diagram.source}", theme, "small", "muted"),),
+                (para(f"{msg('source', diagram.malform)}: {diagram.source}", theme, "small", "muted"),),
                 field="diagram",
             )
         )
@@ -497,7 +645,7 @@ def _draw_curve(
     from ..stats.chart import MUTED, NAVY, TEXT, _font_family
 
     family = _font_family()
-    rc = {"font.family": [family] if family else ["DejaVu Sans"], "font.size": 14, "svg.hashsalt": "fafo"}
+    rc = {"font.family": [family] if family else ["DejaVu Sans"], "font.size": 18, "svg.hashsalt": "fafo"}
     with matplotlib.rc_context(rc):
         fig = Figure(figsize=(width, height), dpi=200)
         ax = fig.add_subplot()
@@ -515,11 +663,11 @@ def _draw_curve(
         fine_y.append(ys[-1])
         ax.plot(fine_x, fine_y, color=NAVY, linewidth=4, solid_capstyle="round")
         ax.plot(xs, ys, "o", color="#C8102E", markersize=9)
-        ax.set_xticks(xs, [label for label, _ in points], fontsize=14, color=TEXT)
+        ax.set_xticks(xs, [label for label, _ in points], fontsize=18, color=TEXT)
         ax.set_yticks([])
         ax.set_ylim(0, max(ys) * 1.15)
-        ax.set_xlabel(x_label, color=MUTED, fontsize=14)
-        ax.set_ylabel(y_label, color=MUTED, fontsize=14)
+        ax.set_xlabel(x_label, color=MUTED, fontsize=18)
+        ax.set_ylabel(y_label, color=MUTED, fontsize=18)
         for side in ("top", "right"):
             ax.spines[side].set_visible(False)
         fig.subplots_adjust(left=0.08, right=0.98, top=0.96, bottom=0.17)

@@ -10,6 +10,7 @@ from pptx.enum.shapes import MSO_CONNECTOR, MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE
 from pptx.util import Emu, Pt
 
+from ..ooxml.fields import add_slide_number
 from ..ooxml.text import (
     add_run,
     set_alt_text,
@@ -18,8 +19,9 @@ from ..ooxml.text import (
     set_no_bullet,
     set_paragraph_format,
 )
-from .plan import Line, Oval, Picture, Rect, SlidePlan, TextBox, TextPara
-from .theme import EMU_PER_INCH, Theme
+from .plan import Frame, Line, Oval, Picture, Rect, SlidePlan, TextBox, TextPara
+from .richtext import Run
+from .theme import EMU_PER_INCH, Theme, logo_png
 
 _ANCHOR = {"t": MSO_ANCHOR.TOP, "ctr": MSO_ANCHOR.MIDDLE, "b": MSO_ANCHOR.BOTTOM}
 BULLET_INDENT_IN = 0.35
@@ -35,7 +37,62 @@ def draw_plan(shapes, plan: SlidePlan, theme: Theme) -> list:
     drawn = draw_shapes(shapes, plan.shapes, theme)
     if plan.wordmark:
         drawn.append(draw_wordmark(shapes, theme, theme.color(plan.wordmark_color)))
+    if plan.logo and theme.logo is not None:
+        drawn.append(_picture(shapes, logo_picture(theme)))
+    if plan.footer:
+        on_dark = plan.wordmark_color == "divider_text"
+        drawn.append(draw_footer(shapes, theme, theme.color("divider_text" if on_dark else "muted")))
     return drawn
+
+
+def footer_box(theme: Theme) -> TextBox:
+    """Where the slide number and the short footer go (bottom left), for drawing and for `check`."""
+    text = f"{theme.footer_text}" if theme.footer_text else ""
+    para = TextPara((Run("00   "), Run(text)), theme.sizes["footer"], theme.color("muted"), role="source")
+    return TextBox("Bunntekst og lysbildenummer", theme.margins["left"], theme.height - 0.62, 6.4, 0.4, (para,))
+
+
+def wordmark_box(theme: Theme) -> TextBox:
+    para = TextPara(
+        (Run(theme.wordmark_text),), theme.sizes["wordmark"], theme.color("accent"), bold=True, role="source"
+    )
+    return TextBox("Logo", theme.width - 2.1, theme.height - 0.72, 1.5, 0.55, (para,), anchor="ctr")
+
+
+def logo_picture(theme: Theme) -> Picture:
+    """The office's logo, 0.55 in high, to the left of the wordmark; its width from its aspect."""
+    assert theme.logo is not None
+    image = logo_png(theme.logo)
+    w, h = _image_size(image)
+    height = 0.55
+    width = min(height * w / h, 2.6)
+    return Picture("Kontorets logo", theme.width - 2.1 - width - 0.1, theme.height - 0.72, width, height, image, "Logo")
+
+
+def _image_size(image: bytes) -> tuple[int, int]:
+    from PIL import Image
+
+    with Image.open(io.BytesIO(image)) as picture:
+        return picture.size
+
+
+def draw_footer(shapes, theme: Theme, color_hex: str):
+    """The slide number (a field: each slide shows its own) and the theme's short footer."""
+    spec = footer_box(theme)
+    box = shapes.add_textbox(emu(spec.x), emu(spec.y), emu(spec.w), emu(spec.h))
+    box.name = spec.name
+    frame = box.text_frame
+    frame.word_wrap = False
+    frame.auto_size = MSO_AUTO_SIZE.NONE
+    frame.vertical_anchor = MSO_ANCHOR.MIDDLE
+    frame.margin_left = frame.margin_right = emu(spec.inset)
+    paragraph = frame.paragraphs[0]
+    set_paragraph_format(paragraph, "l")
+    size = theme.sizes["footer"]
+    add_slide_number(paragraph, size, color_hex)
+    if theme.footer_text:
+        add_run(paragraph, "   " + theme.footer_text, size, color_hex=color_hex)
+    return box
 
 
 def draw_shapes(shapes, specs, theme: Theme) -> list:
@@ -51,6 +108,8 @@ def draw_shapes(shapes, specs, theme: Theme) -> list:
             drawn.append(_oval(shapes, spec))
         elif isinstance(spec, Line):
             drawn.append(_line(shapes, spec))
+        elif isinstance(spec, Frame):
+            drawn.append(_frame(shapes, spec))
     return drawn
 
 
@@ -64,6 +123,15 @@ def _oval(shapes, spec: Oval):
     _style(shape, spec.fill, spec.line, 1.5, spec.description)
     if spec.alpha < 1:
         set_fill_alpha(shape, spec.alpha)
+    return shape
+
+
+def _frame(shapes, spec: Frame):
+    shape = shapes.add_shape(MSO_SHAPE.FRAME, emu(spec.x), emu(spec.y), emu(spec.w), emu(spec.h))
+    shape.name = spec.name
+    # The frame's thickness is a fraction of the shorter side (DrawingML preset "frame").
+    shape.adjustments[0] = min(spec.thickness / min(spec.w, spec.h), 0.5)
+    _style(shape, spec.fill, spec.line, 1.5, spec.description)
     return shape
 
 
@@ -92,7 +160,8 @@ def _line(shapes, spec: Line):
 
 def draw_wordmark(shapes, theme: Theme, color_hex: str):
     """The Fafo-style wordmark, drawn as text from the theme (not a copied logo)."""
-    box = shapes.add_textbox(emu(theme.width - 2.1), emu(theme.height - 0.72), emu(1.5), emu(0.55))
+    spec = wordmark_box(theme)
+    box = shapes.add_textbox(emu(spec.x), emu(spec.y), emu(spec.w), emu(spec.h))
     box.name = "Logo"
     frame = box.text_frame
     frame.word_wrap = False

@@ -22,10 +22,8 @@ from ..fingerprint import code_digest
 from ..model import Deck
 from ..ooxml.parts import Package, drop_unreferenced_media, ensure_media_defaults, transplant_slide
 from ..write import write_atomic
-from .deck import RenderOptions, SlideDrawing, deck_title, layout_name, render_package, slide_drawing
+from .deck import LAYOUT_OFFSET, RenderOptions, SlideDrawing, deck_title, layout_name, render_package, slide_drawing
 from .skeleton import escape_text, fill, tokenize
-
-LAYOUT_OFFSET = 2  # slide n has layout slideLayout{n + 2}.xml (see render/deck.py)
 
 
 @dataclass

@@ -18,6 +18,8 @@ from itertools import groupby
 
 from docx import Document
 from docx.document import Document as DocxDocument
+from docx.enum.section import WD_ORIENT, WD_SECTION
+from docx.enum.text import WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.shared import Cm, Mm, Pt, RGBColor
 
 from .. import __version__
@@ -46,6 +48,9 @@ SOURCE_NOTE = (
     "Notatene er skrevet om og holdes à jour i kunnskapsgrunnlag-prosjektet."
 )
 PICTURE_WIDTH = Cm(16)
+TITLE_LINE = 26  # characters of the title style that fit on one line
+TEXT_WIDTH = Cm(16)  # A4 less 2.5 cm margins
+LANDSCAPE_PICTURE_WIDTH = Cm(24.2)  # a diagram slide on a landscape page: its labels readable in print
 LIST_INDENT = Cm(0.63)
 AUTHOR = "Fafo / kunnskapsgrunnlag"
 
@@ -56,6 +61,18 @@ class NotesDocOptions:
     date: dt.date
     blank_text: str  # Markdown: what the blank slide is for (templates/notesdoc-blank-slide.md)
     source_note: str = SOURCE_NOTE
+
+
+def unbroken_title(title: str) -> str:
+    """A title that breaks only after its sentences: "0-24-samarbeidet." / "Et kunnskapsgrunnlag".
+
+    Each sentence keeps its words together (no-break spaces and hyphens); a line break separates
+    the sentences, so the title never splits as "… Et / kunnskapsgrunnlag".
+    """
+    sentences = [part for part in title.replace(". ", ".\n").replace("? ", "?\n").split("\n") if part]
+    return "\n".join(
+        part.replace(" ", "\u00a0").replace("-", "\u2011") if len(part) <= TITLE_LINE else part for part in sentences
+    )
 
 
 def slide_heading(number: int, title: str, malform: str = "bokmal") -> str:
@@ -76,8 +93,9 @@ def render_notes_docx(deck: Deck, pictures: Sequence[bytes], options: NotesDocOp
     number = 0
     for _, group in groupby(deck.slides, key=lambda entry: entry.section.id):
         entries = list(group)
+        turned = _orient(doc, entries[0].slide.layout == "diagram")
         heading = doc.add_heading(_section_label(entries[0]), level=1)
-        heading.paragraph_format.page_break_before = True
+        heading.paragraph_format.page_break_before = not turned
         for position, entry in enumerate(entries):
             number += 1
             _slide_entry(
@@ -142,7 +160,7 @@ def _title_page(doc: DocxDocument, deck: Deck, options: NotesDocOptions) -> None
     form = deck.malform
     run = label.add_run(msg("notes_for_presentation", form))
     run.font.size, run.font.color.rgb = Pt(14), RGBColor.from_string(theme.color("accent"))
-    doc.add_paragraph(deck.title, style="Title")
+    doc.add_paragraph(unbroken_title(deck.title), style="Title")
     place = (
         msg("national_edition", form)
         if deck.kommune is None
@@ -186,9 +204,14 @@ def _contents_line(doc: DocxDocument, number: int, title: str, theme: Theme) -> 
     line.paragraph_format.left_indent = Cm(1.2)
     line.paragraph_format.first_line_indent = Cm(-1.2)
     line.paragraph_format.tab_stops.add_tab_stop(Cm(1.2))
+    # The page number at the right margin, with dot leaders: a PAGEREF field to the slide's
+    # bookmark, which LibreOffice computes when it lays the document out (and Word on F9).
+    line.paragraph_format.tab_stops.add_tab_stop(TEXT_WIDTH, WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
     line.paragraph_format.space_after = Pt(1)
     line.add_run(f"{number}\t")
     add_internal_link(line, title, _anchor(number), theme.color("text"))
+    line.add_run("\t")
+    add_field(line, f"PAGEREF {_anchor(number)} \\h", "–")
 
 
 def _slide_entry(
@@ -203,39 +226,73 @@ def _slide_entry(
     bookmark_id: int,
 ) -> None:
     title = plain_text(entry.slide.title)
+    # A diagram is pictured across a landscape page; everything else on portrait pages.
+    landscape = entry.slide.layout == "diagram"
+    turned = _orient(doc, landscape)
     heading = doc.add_heading(slide_heading(number, title, deck.malform), level=2)
-    heading.paragraph_format.page_break_before = new_page
+    heading.paragraph_format.page_break_before = new_page and not turned
     add_bookmark(heading, _anchor(number), bookmark_id)
-    _picture(doc, number, title, picture, theme, deck.malform)
-    for paragraph in notes_paragraphs(entry.slide, dict(deck.sources), deck.malform):
-        _rich_paragraph(doc, paragraph, theme)
+    width = LANDSCAPE_PICTURE_WIDTH if landscape else PICTURE_WIDTH
+    _picture(doc, number, title, picture, theme, deck.malform, width)
+    paragraphs = notes_paragraphs(entry.slide, dict(deck.sources), deck.malform)
+    written = [_rich_paragraph(doc, paragraph, theme) for paragraph in paragraphs]
+    _keep_sources_with_notes(paragraphs, written, msg("sources_heading", deck.malform))
+
+
+def _keep_sources_with_notes(paragraphs: list[Paragraph], written: list, heading: str) -> None:
+    """The sources heading ("Kilder:"), its sources and the last paragraph of notes before it stay
+    together, so no page ends in a lone heading and no page holds only sources."""
+    starts = [i for i, p in enumerate(paragraphs) if p.text == heading and p.runs and p.runs[0].bold]
+    if not starts:
+        return
+    first = max(starts[-1] - 1, 0)
+    for out in written[first:-1]:
+        out.paragraph_format.keep_with_next = True
+    for out in written[first:]:
+        out.paragraph_format.keep_together = True
+
+
+def _orient(doc: DocxDocument, landscape: bool) -> bool:
+    """Start a new page section in the other orientation when needed; True if it turned."""
+    current = doc.sections[-1]
+    if (current.orientation == WD_ORIENT.LANDSCAPE) == landscape:
+        return False
+    section = doc.add_section(WD_SECTION.NEW_PAGE)
+    section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
+    long_side, short_side = Mm(297), Mm(210)
+    section.page_width, section.page_height = (long_side, short_side) if landscape else (short_side, long_side)
+    section.different_first_page_header_footer = False
+    return True
 
 
 def _blank_entry(
     doc: DocxDocument, number: int, picture: bytes, options: NotesDocOptions, bookmark_id: int, form: str = "bokmal"
 ) -> None:
+    turned = _orient(doc, False)
     own = msg("own_slide", form)
     heading = doc.add_heading(slide_heading(number, own, form), level=2)
-    heading.paragraph_format.page_break_before = True
+    heading.paragraph_format.page_break_before = not turned
     add_bookmark(heading, _anchor(number), bookmark_id)
     _picture(doc, number, own, picture, options.theme, form)
     for paragraph in markdown_paragraphs(options.blank_text):
         _rich_paragraph(doc, paragraph, options.theme)
 
 
-def _picture(doc: DocxDocument, number: int, title: str, picture: bytes, theme: Theme, form: str = "bokmal") -> None:
+def _picture(
+    doc: DocxDocument, number: int, title: str, picture: bytes, theme: Theme, form: str = "bokmal", width=PICTURE_WIDTH
+) -> None:
     holder = doc.add_paragraph()
     holder.paragraph_format.space_before = Pt(6)
     holder.paragraph_format.space_after = Pt(12)
     holder.paragraph_format.keep_with_next = True
-    shape = holder.add_run().add_picture(io.BytesIO(picture), width=PICTURE_WIDTH)
+    shape = holder.add_run().add_picture(io.BytesIO(picture), width=width)
     set_picture_alt(
         shape, msg("slide_picture_alt", form, number=number, title=title), msg("slide_label", form, number=number)
     )
     set_picture_border(shape, "BFBFBF")
 
 
-def _rich_paragraph(doc: DocxDocument, paragraph: Paragraph, theme: Theme) -> None:
+def _rich_paragraph(doc: DocxDocument, paragraph: Paragraph, theme: Theme):
     runs = paragraph.runs
     if paragraph.bullet == "•":
         out = doc.add_paragraph(style=("List Bullet", "List Bullet 2", "List Bullet 3")[min(paragraph.level, 2)])
@@ -259,6 +316,7 @@ def _rich_paragraph(doc: DocxDocument, paragraph: Paragraph, theme: Theme) -> No
             run = out.add_run(spec.text)
             run.bold = spec.bold or None
             run.italic = spec.italic or None
+    return out
 
 
 def _section_label(entry: DeckSlide) -> str:

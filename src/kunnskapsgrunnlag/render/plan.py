@@ -26,6 +26,7 @@ class TextPara:
     level: int = 0
     space_before: float = 0.0  # points
     align: Align = "l"
+    role: str = "body"  # which minimum size of the theme's type scale holds it
 
     @property
     def text(self) -> str:
@@ -45,6 +46,7 @@ class TextBox:
     measure: bool = True  # False for text that is allowed to be clipped (e.g. decoration)
     step: int = 0  # 0: always shown; n: appears at the n-th click
     inset: float = 0.1  # left and right inner margin, inches
+    within: str = ""  # a diagram label: the shape it must stay inside (checked by `check`)
 
 
 @dataclass(frozen=True)
@@ -60,6 +62,7 @@ class Rect:
     line: str | None = None  # outline colour; none when None
     dashed: bool = False
     description: str = ""  # alt text, for the shape that describes a whole diagram
+    bleed: bool = False  # decoration that may run to the slide's edge (not into the safe margin rule)
 
 
 @dataclass(frozen=True)
@@ -75,6 +78,27 @@ class Oval:
     step: int = 0
     hole: float = 0.0  # > 0: a ring of this thickness (inches) instead of a filled ellipse
     description: str = ""  # alt text, for the shape that describes a whole diagram
+
+
+@dataclass(frozen=True)
+class Frame:
+    """A rectangular ring: a band of the user-oriented model, with a hole of the given thickness."""
+
+    name: str
+    x: float
+    y: float
+    w: float
+    h: float
+    fill: str
+    thickness: float
+    line: str | None = None
+    step: int = 0
+    description: str = ""
+
+    @property
+    def hole(self) -> tuple[float, float, float, float]:
+        t = self.thickness
+        return (self.x + t, self.y + t, self.w - 2 * t, self.h - 2 * t)
 
 
 @dataclass(frozen=True)
@@ -101,7 +125,7 @@ class Picture:
     step: int = 0
 
 
-Shape = TextBox | Rect | Picture | Oval | Line
+Shape = TextBox | Rect | Picture | Oval | Line | Frame
 
 
 @dataclass(frozen=True)
@@ -112,6 +136,8 @@ class SlidePlan:
     wordmark_color: str = "accent"
     show_master_shapes: bool = True
     extra: dict = field(default_factory=dict)
+    footer: bool = True  # the slide number and the theme's short footer
+    logo: bool = False  # the office's own logo beside the wordmark (title and closing slides)
 
     def text_boxes(self) -> list[TextBox]:
         return [s for s in self.shapes if isinstance(s, TextBox)]

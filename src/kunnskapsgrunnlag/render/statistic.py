@@ -11,7 +11,9 @@ from ..model import Deck, DeckSlide
 from ..stats.chart import Bar, ChartSpec, bar_chart_png
 from ..stats.context import source_text, value_text
 from ..stats.model import Comparison, Figure
-from .layouts import _body_top, _para, _title
+from .blocks import body_top as _body_top
+from .blocks import para as _para
+from .blocks import title_block as _title
 from .plan import Picture, Shape, SlidePlan, TextBox
 from .theme import Theme
 

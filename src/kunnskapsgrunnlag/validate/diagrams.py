@@ -115,6 +115,9 @@ def _points(data: LocatedMap, check: FieldChecker) -> tuple[tuple[str, float], .
     return tuple(points)
 
 
+FOCUS_CENTRE = "sentrum"
+
+
 def check_diagram_references(
     raw: RawProject, slides: dict[str, Slide], diagrams: dict[str, Diagram], problems: list[Problem]
 ) -> None:
@@ -146,6 +149,15 @@ def check_diagram_references(
                             f"lagene er {', '.join(diagram.layer_ids)}",
                         )
                     )
+        if content.focus is not None and content.focus not in (FOCUS_CENTRE, *diagram.layer_ids):
+            problems.append(
+                Problem(
+                    display,
+                    slide.field_lines.get("focus"),
+                    f"focus: forventet {FOCUS_CENTRE!r} eller et av lagene {', '.join(diagram.layer_ids)}, "
+                    f"fikk {content.focus!r}",
+                )
+            )
         if content.highlight is not None:
             count = len(diagram.layers[0].items) if diagram.layers else 0
             if not 1 <= content.highlight <= count:

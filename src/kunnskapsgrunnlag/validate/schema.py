@@ -35,6 +35,7 @@ LAYOUTS: dict[str, tuple[dict[str, str], tuple[str, ...]]] = {
             "layers": "texts",
             "steps": "texts",
             "highlight": "int",
+            "focus": "text",
             "side": "bullets",
             "alt": "text",
         },
