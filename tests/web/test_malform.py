@@ -4,10 +4,12 @@ the build and the zip) and the page's own text in bokmål and nynorsk."""
 from __future__ import annotations
 
 import io
+import os
 import re
 import zipfile
 from urllib.parse import parse_qs, urlsplit
 
+import pytest
 from click.testing import CliRunner
 from pptx import Presentation
 
@@ -176,3 +178,30 @@ def test_office_zip_defaults_to_each_municipality_form(tmp_path):
     data["malform_alle"] = "nynorsk"
     job = queue.get(urlsplit(client.post("/mange", data=data).headers["Location"]).path.split("/")[-1])
     assert job.spec.malform == "nynorsk" and job.spec.zip_name == "vestland-fullstendig-nynorsk.zip"
+
+
+# Reviewed: file types and product names, the CLI's value `bokmal`, the office's title (the
+# dictionaries lack it), and correct forms hunspell does not know (compounds, emphatic éi).
+WEB_ALLOW = {
+    "PowerPoint", "pptx", "docx", "pdf", "PDF", "zip", "bokmal", "serveren", "serverloggen", "skjemaet",
+    "Skjemaet", "statsforvalter", "Statsforvalter", "statsforvalteren", "Statsforvalteren", "statsforvaltar",
+    "Statsforvaltar", "statsforvaltaren", "Statsforvaltaren", "Hovudmeny", "éi",
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("malform", list(Malform))
+def test_every_word_of_the_page_is_in_its_dictionary(malform):
+    """The same hunspell check as the slides (tests/test_spelling.py): no bokmål in the nynorsk texts."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("spelling", ROOT / "scripts" / "spelling.py")
+    spelling = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(spelling)
+    if not spelling.available():
+        if os.environ.get("CI"):
+            pytest.fail("hunspell with nn_NO and nb_NO is required in CI (scripts/setup.sh installs it)")
+        pytest.skip("hunspell with nn_NO and nb_NO is not installed (scripts/setup.sh installs it)")
+    texts = {key: re.sub(r"\{\w+\}", " ", forms[malform]) for key, forms in TEXTS.items()}
+    unknown = spelling.unknown_words(texts, malform.value, ROOT)
+    assert {key: words for key, words in unknown.items() if set(words) - WEB_ALLOW} == {}
+    assert spelling.unknown_words({"x": "Vel ikke kommunen"}, "nynorsk", ROOT)  # the check can fail

@@ -26,7 +26,7 @@ TEXTS: dict[str, dict[Malform, str]] = {
     "menu_one": {B: "Én kommune", N: "Éin kommune"},
     "menu_many": {B: "Alle kommunene i et embete eller fylke", N: "Alle kommunane i eit embete eller fylke"},
     "switch_label": {B: "Språk på siden", N: "Språk på sida"},
-    "switch_to": {B: "Nynorsk", N: "Bokmål"},
+    "switch_to": {B: "På nynorsk", N: "På bokmål"},
     "switch_hint": {B: "Vis siden og lag presentasjonen på nynorsk", N: "Vis sida og lag presentasjonen på bokmål"},
     "switch_hint_page": {B: "Vis siden på nynorsk", N: "Vis sida på bokmål"},
     # index.html and _treff.html
@@ -193,6 +193,7 @@ TEXTS: dict[str, dict[Malform, str]] = {
     "job_failed": {B: "Feilet", N: "Feila"},
     "job_batch_h": {B: "Alle presentasjonene for {label}", N: "Alle presentasjonane for {label}"},
     "job_deck_h": {B: "Presentasjon for {label}", N: "Presentasjon for {label}"},
+    "job_form": {B: "Presentasjonen er på {form}.", N: "Presentasjonen er på {form}."},
     "back": {B: "Tilbake til valget", N: "Tilbake til valet"},
     "queued": {B: "Venter: du er nummer {n} i køen.", N: "Ventar: du er nummer {n} i køen."},
     "refresh": {B: "Oppdater", N: "Oppdater"},
