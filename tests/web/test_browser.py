@@ -310,6 +310,8 @@ def test_switch_to_nynorsk_with_the_keyboard_and_build(page, base_url, tmp_path)
     press(page, "#ned-tittel")
     page.wait_for_selector("#melding:has-text('Flytta ned')", state="attached")
     assert "malform=nynorsk" in page.url
+    # the switch in the header follows the edit made in place (it carries the new order)
+    assert "disposisjon%2Ctittel" in (page.get_attribute("#bytt-malform", "href") or "")
     page.locator("#bygg").scroll_into_view_if_needed()
     shot(page, "16-nynorsk-bygg")
     press(page, "#notater", "Space")

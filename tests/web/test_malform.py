@@ -44,6 +44,7 @@ def test_default_form_follows_the_municipality(client):
     skien = client.get("/velg?kommune=4003").get_data(as_text=True)  # Nøytral, no majority in its office
     assert _checked_form(skien) == "bokmal"
     assert '<html lang="nb">' in skien and "Presentasjonen blir skrevet på bokmål." in skien
+    assert "ingen målform har flertall blant kommunene hos Statsforvalteren i Vestfold og Telemark" in skien
     sogndal = client.get("/velg?kommune=4640").get_data(as_text=True)  # chose nynorsk itself
     assert _checked_form(sogndal) == "nynorsk" and "Sogndal har valt nynorsk, så det er standard." in sogndal
 

@@ -78,6 +78,18 @@ class Site:
         """The form the deck gets unless the user chooses another (as the CLI chooses it)."""
         return choose_malform(kommune, self.registry)
 
+    def malform_reason(self, kommune: Kommune) -> str:
+        """Why the deck gets its default form: `own` (the municipality chose it), `majority` (more
+        than half of its office's municipalities chose it) or `none` (no majority: bokmål)."""
+        if kommune.malform in ("Bokmål", "Nynorsk"):
+            return "own"
+        office = self.office_of(kommune)
+        members = self.registry.kommuner_for_office(office) if office else []
+        chosen = self.malform_of(kommune)
+        wanted = "Nynorsk" if chosen is Malform.NYNORSK else "Bokmål"
+        share = sum(1 for k in members if k.malform == wanted)
+        return "majority" if members and share * 2 > len(members) else "none"
+
     @property
     def recipes(self) -> dict[str, Recipe]:
         """The recipes a user can start from, the full deck first (bokmål titles)."""

@@ -84,6 +84,10 @@ TEXTS: dict[str, dict[Malform, str]] = {
         B: "{name} er språknøytral og får formen flertallet av kommunene hos {office} har valgt: {form}.",
         N: "{name} er språknøytral og får forma som fleirtalet av kommunane hjå {office} har valt: {form}.",
     },
+    "form_why_none": {
+        B: "{name} er språknøytral, og ingen målform har flertall blant kommunene hos {office}: da blir det {form}.",
+        N: "{name} er språknøytral, og inga målform har fleirtal blant kommunane hjå {office}: då blir det {form}.",
+    },
     "form_changed": {
         B: "Du har valgt en annen målform enn standard ({form}).",
         N: "Du har valt ei anna målform enn standard ({form}).",

@@ -55,6 +55,11 @@
       var editor = document.getElementById("editor");
       if (!fresh || !editor) { window.location.href = page.url; return; }
       editor.innerHTML = fresh.innerHTML;
+      // The målform form and the language switch carry the choice too: keep them current.
+      var form = document.getElementById("malform-skjema"), freshForm = doc.getElementById("malform-skjema");
+      if (form && freshForm) { form.innerHTML = freshForm.innerHTML; }
+      var link = document.getElementById("bytt-malform"), freshLink = doc.getElementById("bytt-malform");
+      if (link && freshLink) { link.setAttribute("href", freshLink.getAttribute("href")); }
       Object.keys(checked).forEach(function (id) {
         var box = document.getElementById(id);
         if (box) { box.checked = checked[id]; }
