@@ -336,3 +336,24 @@ def test_switch_to_nynorsk_with_the_keyboard_and_build(page, base_url, tmp_path)
     page.wait_for_selector("html[lang='nb']")
     assert page.is_checked("#malform-bokmal") and "Presentasjon for Bergen" in page.inner_text("h1")
     no_axe_violations(page)
+
+
+def test_nynorsk_page_shows_the_nynorsk_slide_pictures(page, server, base_url):
+    from kunnskapsgrunnlag.malform import Malform
+
+    thumbnails = server.app.extensions["kunnskapsgrunnlag"]["thumbnails"]
+    _wait_for_thumbnails(thumbnails)
+    assert thumbnails.state == "ready" and thumbnails.exact("samordningstrapp", Malform.NYNORSK)
+    page.goto(base_url + "/velg?kommune=4640&oppskrift=hvorfor-samordning")
+    assert (page.get_attribute("#kat-samordningstrapp img", "alt") or "").startswith("Lysbiletet «")
+    assert "malform=nynorsk" in (page.get_attribute("#kat-samordningstrapp img", "src") or "")
+    page.locator("#kat-samordningstrapp").scroll_into_view_if_needed()
+    width = 0
+    for _ in range(50):  # the pictures load lazily (CSP forbids wait_for_function's eval)
+        width = page.evaluate("document.querySelector('#kat-samordningstrapp img').naturalWidth")
+        if width:
+            break
+        page.wait_for_timeout(100)
+    assert width == 320
+    no_axe_violations(page)
+    shot(page, "19-nynorsk-miniatyrer")
