@@ -286,3 +286,74 @@ def test_real_slide_pictures_replace_the_placeholders(page, server, base_url):
     assert width == 320
     no_axe_violations(page)
     shot(page, "14-miniatyrer")
+
+
+def test_switch_to_nynorsk_with_the_keyboard_and_build(page, base_url, tmp_path):
+    """Skien gets bokmål by default; the user picks nynorsk with the arrow keys: the page speaks
+    nynorsk (lang="nn") and the built deck is the nynorsk edition."""
+    from pptx import Presentation
+
+    page.goto(base_url + "/velg?kommune=4003&oppskrift=tom&lysbilder=tittel,disposisjon,avslutning")
+    assert page.get_attribute("html", "lang") == "nb" and page.is_checked("#malform-bokmal")
+    page.focus("#malform-bokmal")
+    page.keyboard.press("ArrowDown")  # a radio group: the arrow moves the choice
+    assert page.is_checked("#malform-nynorsk")
+    press(page, "#bruk-malform")
+    page.wait_for_selector("html[lang='nn']")
+    assert "malform=nynorsk" in page.url
+    main = page.inner_text("main")
+    assert "Presentasjonen blir skriven på nynorsk." in main and "Du har valt ei anna målform enn standard" in main
+    assert "Disposisjonen for presentasjonen" in page.inner_text("#rekkefolge")  # the nynorsk edition's titles
+    no_axe_violations(page)
+    shot(page, "15-nynorsk")
+    # an edit keeps the form, and its announcement is in nynorsk too
+    press(page, "#ned-tittel")
+    page.wait_for_selector("#melding:has-text('Flytta ned')", state="attached")
+    assert "malform=nynorsk" in page.url
+    # the switch in the header follows the edit made in place (it carries the new order)
+    assert "disposisjon%2Ctittel" in (page.get_attribute("#bytt-malform", "href") or "")
+    page.locator("#bygg").scroll_into_view_if_needed()
+    shot(page, "16-nynorsk-bygg")
+    press(page, "#notater", "Space")
+    press(page, "#lag")
+    page.wait_for_selector("#fil-pptx", timeout=240_000)
+    assert page.get_attribute("html", "lang") == "nn" and "Last ned presentasjonen (.pptx)" in page.inner_text("main")
+    assert "Filene blir sletta frå serveren" in page.inner_text("main")
+    no_axe_violations(page)
+    shot(page, "17-nynorsk-ferdig")
+    with page.expect_download() as download_info:
+        press(page, "#fil-pptx")
+    target = tmp_path / "nynorsk.pptx"
+    download_info.value.save_as(target)
+    slides = list(Presentation(str(target)).slides)
+    assert slides[0].shapes.title.text == "Disposisjonen for presentasjonen"
+    assert "Dette er ditt eige lysbilete." in slides[-1].notes_slide.notes_text_frame.text
+    # the switch in the header takes the page (and the deck) back to bokmål
+    page.goto(base_url + "/velg?kommune=4601")
+    assert page.get_attribute("html", "lang") == "nn" and page.is_checked("#malform-nynorsk")  # Bergen: Vestland
+    shot(page, "18-bergen-nynorsk")
+    press(page, "#bytt-malform")
+    page.wait_for_selector("html[lang='nb']")
+    assert page.is_checked("#malform-bokmal") and "Presentasjon for Bergen" in page.inner_text("h1")
+    no_axe_violations(page)
+
+
+def test_nynorsk_page_shows_the_nynorsk_slide_pictures(page, server, base_url):
+    from kunnskapsgrunnlag.malform import Malform
+
+    thumbnails = server.app.extensions["kunnskapsgrunnlag"]["thumbnails"]
+    _wait_for_thumbnails(thumbnails)
+    assert thumbnails.state == "ready" and thumbnails.exact("samordningstrapp", Malform.NYNORSK)
+    page.goto(base_url + "/velg?kommune=4640&oppskrift=hvorfor-samordning")
+    assert (page.get_attribute("#kat-samordningstrapp img", "alt") or "").startswith("Lysbiletet «")
+    assert "malform=nynorsk" in (page.get_attribute("#kat-samordningstrapp img", "src") or "")
+    page.locator("#kat-samordningstrapp").scroll_into_view_if_needed()
+    width = 0
+    for _ in range(50):  # the pictures load lazily (CSP forbids wait_for_function's eval)
+        width = page.evaluate("document.querySelector('#kat-samordningstrapp img').naturalWidth")
+        if width:
+            break
+        page.wait_for_timeout(100)
+    assert width == 320
+    no_axe_violations(page)
+    shot(page, "19-nynorsk-miniatyrer")

@@ -170,7 +170,7 @@ def test_whole_sections_are_written_as_sections(client):
 def test_a_bug_shows_a_friendly_page_and_logs_the_details(app, client, monkeypatch, caplog):
     site = app.extensions["kunnskapsgrunnlag"]["site"]
 
-    def broken(kommune):
+    def broken(kommune, malform=None):
         raise RuntimeError("hemmelig detalj")
 
     monkeypatch.setattr(site, "facts", broken)

@@ -44,9 +44,10 @@ def create_app(config: WebConfig) -> Flask:
         thumbnails.start()
     app.extensions[EXTENSION] = {"config": config, "site": site, "queue": queue, "thumbnails": thumbnails}
 
-    from . import security, views
+    from . import security, texts, views
 
     security.install(app)
+    texts.install(app)
     app.register_blueprint(views.pages)
     app.register_blueprint(views.builds)
     return app

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from urllib.parse import urlencode
 
 from ..assemble import FULL_RECIPE_ID
+from ..malform import Malform
 from ..model import Kommune, Recipe, RecipeItem
 from ..recipe_file import compact_items
 from .site import SCRATCH, Site
@@ -20,7 +21,23 @@ MAX_SLIDES = 400  # far more than the catalogue holds; bounds what one request c
 
 
 class InvalidChoice(ValueError):
-    """A request named something the catalogue or registry does not know (shown as HTTP 400)."""
+    """A request named something the catalogue or registry does not know (shown as HTTP 400).
+
+    `key` names the text in web/texts.py that tells the user what was wrong."""
+
+    def __init__(self, key: str, **values: str):
+        super().__init__(key)
+        self.key, self.values = key, values
+
+
+def parse_malform_field(raw: str | None) -> Malform | None:
+    """The `malform` field: `bokmal` or `nynorsk` (the CLI's --malform values); empty: not chosen."""
+    if not raw:
+        return None
+    try:
+        return Malform(raw)
+    except ValueError:
+        raise InvalidChoice("bad_malform", value=raw[:40]) from None
 
 
 @dataclass(frozen=True)
@@ -42,10 +59,13 @@ class Choice:
     recipe_id: str  # a recipe's id, or SCRATCH
     slide_ids: tuple[str, ...]
     edited: bool  # the slides differ from the recipe's
+    malform: Malform = Malform.BOKMAL  # the deck's written form: the user's choice or the computed one
+    default_malform: Malform = Malform.BOKMAL  # what `choose_malform` gives this municipality
     options: BuildOptions = field(default_factory=BuildOptions)
 
     def query(self, **extra: str) -> str:
-        params = {"kommune": self.kommune.nummer, "oppskrift": self.recipe_id}
+        # The form is always in the address: a shared link keeps it even if the registry changes.
+        params = {"kommune": self.kommune.nummer, "oppskrift": self.recipe_id, "malform": self.malform.value}
         if self.edited:
             params["lysbilder"] = ",".join(self.slide_ids)
         params.update(extra)
@@ -56,8 +76,9 @@ class Choice:
         return tuple(compact_items(site.catalogue, list(self.slide_ids)))
 
     def recipe(self, site: Site) -> Recipe:
-        """The recipe the build uses: the named one, or the recipe file "last ned oppskrift" gives."""
-        base = site.recipes[self.base_recipe_id]
+        """The recipe the build uses: the named one, or the recipe file "last ned oppskrift" gives,
+        with its title in the deck's form."""
+        base = site.recipes_in(self.malform)[self.base_recipe_id]
         if not self.edited:
             return base
         return Recipe("egendefinert", base.title, self.items(site))
@@ -70,23 +91,25 @@ class Choice:
 def parse_choice(site: Site, args: Mapping[str, str]) -> Choice:
     kommune = site.kommune(args.get("kommune"))
     if kommune is None:
-        raise InvalidChoice("ukjent kommunenummer")
+        raise InvalidChoice("bad_kommune")
+    computed = site.malform_of(kommune)
+    malform = parse_malform_field(args.get("malform")) or computed
     recipe_id = args.get("oppskrift") or FULL_RECIPE_ID
     if recipe_id != SCRATCH and recipe_id not in site.recipes:
-        raise InvalidChoice("ukjent oppskrift")
+        raise InvalidChoice("bad_recipe")
     default = site.recipe_slides(recipe_id)
     raw = args.get("lysbilder")
     slide_ids = list(default) if raw is None else parse_slide_ids(site, raw)
-    return Choice(kommune, recipe_id, tuple(slide_ids), slide_ids != default)
+    return Choice(kommune, recipe_id, tuple(slide_ids), slide_ids != default, malform, computed)
 
 
 def parse_slide_ids(site: Site, raw: str) -> list[str]:
     ids = [s for s in raw.split(",") if s]
     if len(ids) > MAX_SLIDES:
-        raise InvalidChoice("for mange lysbilder")
+        raise InvalidChoice("too_many")
     unknown = [s for s in ids if s not in site.catalogue.slides]
     if unknown:
-        raise InvalidChoice("ukjent lysbilde")
+        raise InvalidChoice("bad_slide")
     return list(dict.fromkeys(ids))  # each slide once, first place kept
 
 
@@ -96,9 +119,9 @@ def apply_action(site: Site, choice: Choice, action: str) -> Choice:
     ids = list(choice.slide_ids)
     section_ids = {s.id: s for s in site.catalogue.sections}
     if verb in ("opp", "ned", "ut", "inn") and ref not in site.catalogue.slides:
-        raise InvalidChoice("ukjent lysbilde")
+        raise InvalidChoice("bad_slide")
     if verb in ("ut-seksjon", "inn-seksjon") and ref not in section_ids:
-        raise InvalidChoice("ukjent seksjon")
+        raise InvalidChoice("bad_section")
     if verb in ("opp", "ned"):
         if ref in ids:
             i = ids.index(ref)
@@ -115,7 +138,7 @@ def apply_action(site: Site, choice: Choice, action: str) -> Choice:
     elif verb == "inn-seksjon":
         ids = _insert_in_place(site, ids, [s for s in section_ids[ref].slide_ids if s not in ids])
     else:
-        raise InvalidChoice("ukjent handling")
+        raise InvalidChoice("bad_action")
     default = site.recipe_slides(choice.recipe_id)
     return replace(choice, slide_ids=tuple(ids), edited=ids != default)
 

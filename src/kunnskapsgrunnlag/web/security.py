@@ -23,7 +23,7 @@ HEADERS = {
     "Referrer-Policy": "same-origin",
     "Cross-Origin-Opener-Policy": "same-origin",
 }
-KNOWN_ERRORS = (400, 403, 404, 405, 413, 414, 429, 500)  # each has its text in templates/feil.html
+KNOWN_ERRORS = (400, 403, 404, 405, 413, 414, 429, 500)  # each has its text in texts.py (error_<code>)
 
 
 def csrf_token() -> str:
@@ -57,7 +57,9 @@ def install(app: Flask) -> None:
     def _http_error(exc: HTTPException):
         code = exc.code or 500
         shown = code if code in KNOWN_ERRORS else 500
-        response = app.make_response((render_template("feil.html", code=shown), code))
+        # Our own 400s say what was wrong (in Norwegian, from texts.py); werkzeug's English default not.
+        detail = exc.description if code == 400 and exc.description != type(exc).description else None
+        response = app.make_response((render_template("feil.html", code=shown, detail=detail), code))
         if code == 429:
             response.headers["Retry-After"] = "10"
         return response

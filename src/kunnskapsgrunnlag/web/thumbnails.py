@@ -17,6 +17,7 @@ from PIL import Image
 
 from ..assemble import assemble
 from ..build import build_one, render_options
+from ..malform import Malform
 from ..model import Recipe, RecipeItem
 from ..render import office
 from ..render.templating import render_deck
@@ -33,7 +34,7 @@ class Thumbnails:
     def __init__(self, site: Site, to_pdf=office.pptx_to_pdf, to_pngs=office.pdf_to_pngs):
         self.site = site
         self._to_pdf, self._to_pngs = to_pdf, to_pngs
-        self._small: dict[str, bytes] = {}
+        self._small: dict[tuple[Malform, str], bytes] = {}
         self._lock = threading.Lock()
         self.state = "idle"  # idle, rendering, ready, unavailable
 
@@ -44,17 +45,23 @@ class Thumbnails:
             self.state = "rendering"
         threading.Thread(target=self._render_all, name="miniatyrer", daemon=True).start()
 
-    def ready(self, slide_id: str) -> bool:
-        with self._lock:
-            return slide_id in self._small
+    def ready(self, slide_id: str, malform: Malform = Malform.BOKMAL) -> bool:
+        return self.png(slide_id, malform) is not None
 
-    def png(self, slide_id: str) -> bytes | None:
+    def png(self, slide_id: str, malform: Malform = Malform.BOKMAL) -> bytes | None:
+        """The slide in `malform`; until that edition is rendered, the bokmål picture (same layout)."""
         with self._lock:
-            return self._small.get(slide_id)
+            return self._small.get((malform, slide_id)) or self._small.get((Malform.BOKMAL, slide_id))
+
+    def exact(self, slide_id: str, malform: Malform) -> bool:
+        """Whether the picture of `slide_id` is of the `malform` edition itself (not a stand-in)."""
+        with self._lock:
+            return (malform, slide_id) in self._small
 
     def _render_all(self) -> None:
         try:
-            self.render_now()
+            for malform in Malform:  # bokmål first: it stands in for nynorsk until that is ready
+                self.render_now(malform)
             with self._lock:
                 self.state = "ready"
         except Exception:  # LibreOffice missing or failing: the page keeps its placeholders
@@ -62,10 +69,11 @@ class Thumbnails:
             with self._lock:
                 self.state = "unavailable"
 
-    def render_now(self) -> None:
-        """One national deck holding every slide of the catalogue; its pictures, cut to thumbnails."""
+    def render_now(self, malform: Malform = Malform.BOKMAL) -> None:
+        """One national deck in `malform` holding every slide of the catalogue; its pictures, cut to
+        thumbnails. The slide-image cache keys include the form, so each edition is cached apart."""
         site = self.site
-        project, catalogue = site.project, site.catalogue
+        project, catalogue = site.project, site.editions[malform]
         everything = Recipe("alt", "Alle lysbilder", tuple(RecipeItem("section", s.id) for s in catalogue.sections))
         deck = render_deck(
             with_statistics(assemble(catalogue, everything, None), project_statistics_or_none(project.root))
@@ -79,7 +87,7 @@ class Thumbnails:
         for entry, picture in zip(deck.slides, pictures.images, strict=False):
             small = _shrink(picture)
             with self._lock:
-                self._small[entry.slide.id] = small
+                self._small[(malform, entry.slide.id)] = small
 
 
 def _shrink(png: bytes) -> bytes:

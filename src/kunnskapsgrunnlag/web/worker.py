@@ -21,6 +21,7 @@ from ..batch import BatchOptions, run_batch, select_kommuner
 from ..build import build_one, prepare, registry_for, render_options, require_valid
 from ..companion import companion_paths, write_companions
 from ..errors import KunnskapsgrunnlagError
+from ..malform import Malform
 from ..model import Recipe, RecipeItem
 from ..project import Project
 from ..recipe_file import recipe_yaml
@@ -44,6 +45,7 @@ class DeckSpec:
     items: tuple[tuple[str, str], ...]
     notater: bool = True
     pdf: bool = False
+    malform: str = Malform.BOKMAL.value  # `--malform`: the page sends its computed or chosen form
 
 
 @dataclass(frozen=True)
@@ -55,6 +57,7 @@ class BatchSpec:
     recipe: str
     items: tuple[tuple[str, str], ...] = ()
     zip_name: str = "presentasjoner.zip"
+    malform: str | None = None  # None: each municipality's own form; else `--malform` for all
 
 
 class _Loaded:
@@ -63,7 +66,8 @@ class _Loaded:
 
     def __init__(self, project: Project):
         self.project = project
-        self.catalogue, _recipe = prepare(project, None)
+        self.catalogues = {malform: prepare(project, None, malform)[0] for malform in Malform}
+        self.catalogue = self.catalogues[Malform.BOKMAL]
         self.registry = registry_for(project)
         self.options = render_options(project)
         self.renderer = IncrementalRenderer(self.options, project.cache_dir)
@@ -101,7 +105,7 @@ def build_deck(loaded: _Loaded, spec: DeckSpec, out_dir: Path) -> dict[str, obje
     """The deck and its companions in `out_dir`; returns the files by kind, relative to `out_dir`."""
     project = loaded.project
     kommune = loaded.registry.kommune(spec.kommune)
-    catalogue = loaded.catalogue
+    catalogue = loaded.catalogues[Malform(spec.malform)]
     recipe = find_recipe(catalogue, spec.recipe)
     if spec.items:  # the same as `build --oppskrift` with the recipe file the page offers
         recipe = Recipe(EDITED_RECIPE_ID, recipe.title, tuple(RecipeItem(kind, ref) for kind, ref in spec.items))
@@ -128,11 +132,12 @@ def build_zip(loaded: _Loaded, spec: BatchSpec, out_dir: Path, progress) -> dict
         kommuner = select_kommuner(registry, fylker=[spec.ref])
     decks_dir = out_dir / "decks"
     recipe_file = None
+    forced = Malform(spec.malform) if spec.malform else None
     if spec.items:  # through a recipe file, as `build --oppskrift FIL.yaml --statsforvalter …` would
-        _catalogue, base = prepare(project, spec.recipe)
+        _catalogue, base = prepare(project, spec.recipe, forced or Malform.BOKMAL)
         recipe_file = out_dir / f"{EDITED_RECIPE_ID}.yaml"
         write_text_atomic(recipe_file, recipe_yaml(base.title, [RecipeItem(k, r) for k, r in spec.items]))
-    options = BatchOptions(spec.recipe, (), decks_dir, None, True, 1, recipe_file=recipe_file)
+    options = BatchOptions(spec.recipe, (), decks_dir, None, True, 1, forced, recipe_file=recipe_file)
     done = 0
 
     def on_result(result) -> None:

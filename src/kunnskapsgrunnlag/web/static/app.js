@@ -5,6 +5,14 @@
 (function () {
   "use strict";
   document.documentElement.classList.add("js");
+  // The page's texts in its written form (bokmål or nynorsk), from web/texts.py.
+  var texts = {};
+  try { texts = JSON.parse(document.body.getAttribute("data-tekster") || "{}"); } catch (e) { texts = {}; }
+  function t(key, values) {
+    var text = texts[key] || "";
+    Object.keys(values || {}).forEach(function (name) { text = text.split("{" + name + "}").join(values[name]); });
+    return text;
+  }
 
   function fetchHtml(url) {
     return fetch(url, { headers: { "X-Requested-With": "fetch" }, credentials: "same-origin" }).then(function (r) {
@@ -23,7 +31,9 @@
       clearTimeout(timer);
       timer = setTimeout(function () {
         var q = input.value.trim();
-        fetchHtml(form.getAttribute("data-sok") + "?q=" + encodeURIComponent(q)).then(function (page) {
+        var url = new URL(form.getAttribute("data-sok"), window.location.href);
+        url.searchParams.set("q", q);
+        fetchHtml(url.toString()).then(function (page) {
           results.innerHTML = page.text;
         }).catch(function () { /* the plain form still works */ });
       }, 150);
@@ -45,6 +55,11 @@
       var editor = document.getElementById("editor");
       if (!fresh || !editor) { window.location.href = page.url; return; }
       editor.innerHTML = fresh.innerHTML;
+      // The målform form and the language switch carry the choice too: keep them current.
+      var form = document.getElementById("malform-skjema"), freshForm = doc.getElementById("malform-skjema");
+      if (form && freshForm) { form.innerHTML = freshForm.innerHTML; }
+      var link = document.getElementById("bytt-malform"), freshLink = doc.getElementById("bytt-malform");
+      if (link && freshLink) { link.setAttribute("href", freshLink.getAttribute("href")); }
       Object.keys(checked).forEach(function (id) {
         var box = document.getElementById(id);
         if (box) { box.checked = checked[id]; }
@@ -68,9 +83,7 @@
     var title = (button.closest("li") || button.closest("section")).querySelector(".tittel, h3");
     var name = title ? title.textContent.trim() : "";
     var verb = button.value.split(":")[0];
-    var messages = { "opp": "Flyttet opp: ", "ned": "Flyttet ned: ", "ut": "Tatt ut: ", "inn": "Tatt med: ",
-                     "ut-seksjon": "Seksjonen er tatt ut: ", "inn-seksjon": "Seksjonen er tatt med: " };
-    swapEditor(valg.action + "?" + params.toString(), button.id, (messages[verb] || "") + name);
+    swapEditor(valg.action + "?" + params.toString(), button.id, t(verb) + name);
   });
 
   // Drag and drop in the ordered list; the server receives the new order as the slide list.
@@ -98,7 +111,7 @@
         params.set("lysbilder", ids.join(","));
         var name = dragged.querySelector(".tittel").textContent.trim();
         swapEditor(valg.action + "?" + params.toString(), "rad-" + dragged.dataset.id,
-                   "Flyttet: " + name + ", nå nummer " + (ids.indexOf(dragged.dataset.id) + 1));
+                   t("moved", { name: name, n: ids.indexOf(dragged.dataset.id) + 1 }));
       });
     });
   }
