@@ -47,6 +47,7 @@ INDICATOR_FIELDS = (
     "range",
     "tables",
     "contents_codes",
+    "fetch",
 )
 NATIONAL_FIELDS = ("value", "period", "source", "table", "qualifier", "note", "missing")
 FIGURE_FILE_FIELDS = (
@@ -174,6 +175,14 @@ class StatsStore:
 
     def comparisons(self, kommune: Kommune | None) -> dict[str, Comparison]:
         return {ind: self.comparison(ind, kommune) for ind in sorted(self.indicators)}
+
+
+def fetch_configs(folder: Path) -> dict[str, Any]:
+    """Each indicator's `fetch:` entry (how `stats oppdater` asks SSB or FHI), by indicator id."""
+    data = read_yaml(folder / INDICATOR_FILE, INDICATOR_FILE)
+    if not isinstance(data, dict):
+        return {}
+    return {ind: entry["fetch"] for ind, entry in data.items() if isinstance(entry, dict) and "fetch" in entry}
 
 
 def load_statistics(folder: Path, root: Path | None = None) -> StatsStore:
@@ -347,6 +356,11 @@ def _series_fields(entry: LocatedMap, display: str, where: str, problems: list[P
         )
         bands = []
     out["bands"] = tuple(bands)
+    if "fetch" in entry:
+        from .update import fetch_config_problems
+
+        for message in fetch_config_problems(where.rstrip(": "), entry["fetch"]):
+            problems.append(Problem(display, entry.line_of("fetch"), message))
     return out
 
 
