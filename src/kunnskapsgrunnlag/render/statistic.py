@@ -266,7 +266,7 @@ def _plan_bands(comparison: Comparison, text: str | None, theme: Theme, top: flo
     ]
     shapes.append(_source_box(comparison, theme, left, top + CHART_HEIGHT + 0.05, CHART_WIDTH))
     main = comparison.kommune if comparison.kommune_navn is not None else comparison.land
-    place = comparison.kommune_navn or say("country")
+    place = comparison.kommune_navn or say("country_in")
     paras = [
         _big_para(value_text(main, ind, "kommune"), theme, "heading"),
         _para(say("bands_total", navn=ind.label, sted=place, periode=ind.period), theme, "sub_bullet", "text"),

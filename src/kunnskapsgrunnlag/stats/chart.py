@@ -15,6 +15,7 @@ PNG is written at the resolution a full-HD projector shows (DPI) with light comp
 from __future__ import annotations
 
 import io
+import math
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -29,7 +30,7 @@ GRID = "#E3E6EA"
 # 144 pixels per inch is a 1920-pixel-wide picture of the whole 13.33-inch slide: what a full-HD
 # projector shows. More only makes the file and the drawing slower.
 DPI = 144
-PNG_COMPRESSION = 3  # zlib level: 6 (the default) is ~2x slower for a ~5 % smaller file
+PNG_COMPRESSION = 3  # zlib level: 6 (the default) is about twice as slow for a few per cent less
 FONT_FILES = ("Carlito-Regular.ttf", "Carlito-Bold.ttf", "calibri.ttf", "calibrib.ttf")
 # Sizes in points at slide scale: chart text at least 16 (the deck's minimum for chart text).
 TICK_SIZE = 16
@@ -97,12 +98,18 @@ def _font_family() -> str | None:
 
 @lru_cache(maxsize=1)
 def _matplotlib():
-    """matplotlib with the Agg canvas and the deck's style, set up once per process."""
+    """matplotlib's Figure and the artists we draw with, set up once per process.
+
+    Charts are drawn straight on a Figure in figure coordinates (`_Canvas`), without Axes: an
+    Axes builds tick objects, spines and locators on every chart, which was two thirds of the
+    drawing time, for a grid and a few labels we can place ourselves.
+    """
     import matplotlib
 
     matplotlib.use("Agg", force=False)
-    from matplotlib import ticker
     from matplotlib.figure import Figure
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Rectangle
 
     family = _font_family()
     matplotlib.rcParams.update(
@@ -110,40 +117,93 @@ def _matplotlib():
             "font.family": [family] if family else ["DejaVu Sans"],
             "font.size": TICK_SIZE,
             "svg.hashsalt": "fafo",
-            "axes.edgecolor": MUTED,
             "text.color": TEXT,
-            "axes.labelcolor": MUTED,
-            "xtick.color": TEXT,
-            "ytick.color": MUTED,
         }
     )
-    return Figure, ticker
+    return Figure, Line2D, Rectangle
 
 
-def _new_axes(width_in: float, height_in: float, unit: str):
-    Figure, ticker = _matplotlib()
-    fig = Figure(figsize=(width_in, height_in), dpi=DPI)
-    ax = fig.add_subplot()
-    ax.yaxis.set_major_formatter(ticker.FuncFormatter(lambda v, _pos: tall(v, 0) + (" %" if unit == "prosent" else "")))
-    ax.yaxis.set_major_locator(ticker.MaxNLocator(nbins=4, min_n_ticks=3))
-    ax.grid(axis="y", color=GRID, linewidth=0.8, zorder=0)
-    for side in ("top", "right", "left"):
-        ax.spines[side].set_visible(False)
-    ax.tick_params(axis="y", length=0, labelsize=TICK_SIZE)
-    ax.tick_params(axis="x", length=0, pad=8, labelsize=TICK_SIZE)
-    return fig, ax
+def nice_ticks(top: float, most: int = 4) -> list[float]:
+    """0 and round steps up to at least `top`, at most `most` intervals (0, 4, 8, 12)."""
+    if top <= 0:
+        return [0.0, 1.0]
+    magnitude = 10 ** math.floor(math.log10(top / most))
+    for factor in (1, 2, 2.5, 4, 5, 10):
+        step = factor * magnitude
+        if top / step <= most:
+            break
+    count = math.ceil(top / step - 1e-9)
+    return [round(i * step, 6) for i in range(count + 1)]
+
+
+class _Canvas:
+    """A plot area on a Figure: data (x, y) to figure coordinates, and the few marks a chart needs."""
+
+    def __init__(self, width_in: float, height_in: float, box: tuple[float, float, float, float]):
+        Figure, self._line, self._rect = _matplotlib()
+        self.fig = Figure(figsize=(width_in, height_in), dpi=DPI, facecolor="white")
+        self.width_in, self.height_in = width_in, height_in
+        self.left, self.bottom, self.right, self.top = box
+        self.x_range = (0.0, 1.0)
+        self.y_range = (0.0, 1.0)
+
+    def limits(self, x: tuple[float, float], y: tuple[float, float]) -> None:
+        self.x_range, self.y_range = x, y
+
+    def fx(self, x: float) -> float:
+        lo, hi = self.x_range
+        return self.left + (x - lo) / (hi - lo) * (self.right - self.left)
+
+    def fy(self, y: float) -> float:
+        lo, hi = self.y_range
+        return self.bottom + (y - lo) / (hi - lo) * (self.top - self.bottom)
+
+    def grid(self, ticks: list[float], unit: str) -> None:
+        """Horizontal grid lines with their labels left of the plot area; the zero line darker."""
+        suffix = " %" if unit == "prosent" else ""
+        for value in ticks:
+            y = self.fy(value)
+            color, width = (MUTED, 1.0) if value == 0 else (GRID, 0.8)
+            self.fig.add_artist(self._line([self.left, self.right], [y, y], color=color, linewidth=width, zorder=1))
+            self.text(self.left - 0.012, y, tall(value, 0) + suffix, ha="right", va="center", color=MUTED)
+
+    def x_labels(self, labels: list[tuple[float, str]]) -> None:
+        pad = 8 / 72 / self.height_in  # 8 points below the zero line
+        for x, label in labels:
+            self.text(self.fx(x), self.bottom - pad, label, ha="center", va="top")
+
+    def text(self, x: float, y: float, text: str, **kw) -> None:
+        self.fig.text(x, y, text, fontsize=kw.pop("fontsize", TICK_SIZE), **kw)
+
+    def bar(self, x: float, width: float, height: float, color: str) -> None:
+        x0, x1 = self.fx(x - width / 2), self.fx(x + width / 2)
+        y0, y1 = self.fy(0), self.fy(height)
+        self.fig.add_artist(self._rect((x0, y0), x1 - x0, y1 - y0, facecolor=color, edgecolor="none", zorder=3))
+
+    def line(self, xs: list[float], ys: list[float], **kw) -> None:
+        artist = self._line([self.fx(x) for x in xs], [self.fy(y) for y in ys], **kw)
+        self.fig.add_artist(artist)
 
 
 def _png(fig) -> bytes:
+    """The figure as an RGB PNG: drawn once by Agg, encoded by Pillow.
+
+    `savefig` would draw again and write RGBA at zlib level 6. Pillow writes no time or software
+    chunk, so the bytes depend on the drawing only.
+    """
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from PIL import Image
+
+    canvas = FigureCanvasAgg(fig)
+    canvas.draw()
+    width, height = canvas.get_width_height()
+    image = Image.frombuffer("RGBA", (width, height), canvas.buffer_rgba(), "raw", "RGBA", 0, 1).convert("RGB")
+    # A chart has a few flat colours and their anti-aliased edges (under 1 000 colours): a
+    # 256-colour palette (fast octree, deterministic) looks the same, is a third the size and
+    # is quicker to compress than RGB.
+    image = image.quantize(colors=256, method=Image.Quantize.FASTOCTREE)
     buffer = io.BytesIO()
-    fig.savefig(
-        buffer,
-        format="png",
-        dpi=DPI,
-        metadata={"Software": None},
-        facecolor="white",
-        pil_kwargs={"compress_level": PNG_COMPRESSION},
-    )
+    image.save(buffer, format="PNG", compress_level=PNG_COMPRESSION)
     return buffer.getvalue()
 
 
@@ -158,47 +218,43 @@ def line_chart_png(spec: LineSpec) -> bytes:
 
 
 def _draw_bar_chart(spec: ChartSpec) -> bytes:
-    fig, ax = _new_axes(spec.width_in, spec.height_in, spec.unit)
-    positions = list(range(len(spec.bars)))
+    canvas = _Canvas(spec.width_in, spec.height_in, (0.13, 0.13, 0.98, 0.95))
     values = [b.value or 0.0 for b in spec.bars]
     top = max([v for v in values if v] or [1.0])
-    colors, grey = [], iter(GREYS)
-    for bar in spec.bars:
-        if len(spec.bars) > 3:  # a series or bands: the highlighted navy, the rest one grey
-            colors.append(NAVY if bar.highlight else GREYS[1])
-        else:
-            colors.append(NAVY if bar.highlight else next(grey, GREYS[-1]))
-    heights = [b.value if b.value is not None else 0.0 for b in spec.bars]
-    ax.bar(positions, heights, width=0.62, color=colors, zorder=3)
-    for x, bar in zip(positions, spec.bars, strict=True):
+    ticks = nice_ticks(top)
+    n = len(spec.bars)
+    canvas.limits((-0.5, n - 0.5), (0, max(top * 1.22, ticks[-1])))
+    canvas.grid(ticks, spec.unit)
+    grey = iter(GREYS)
+    for x, bar in enumerate(spec.bars):
+        # A series or bands: the highlighted navy, the rest one grey; three bars: three greys.
+        other = GREYS[1] if n > 3 else next(grey, GREYS[-1])
+        color = NAVY if bar.highlight else other
         if bar.value is None:
-            ax.text(
-                x,
-                top * 0.04,
+            canvas.text(
+                canvas.fx(x),
+                canvas.fy(top * 0.04),
                 bar.missing_text.replace(" for ", "\nfor "),
                 ha="center",
                 va="bottom",
                 fontsize=LABEL_SIZE,
                 color=MUTED,
                 style="italic",
-                zorder=4,
             )
-        else:
-            ax.text(
-                x,
-                bar.value + top * 0.025,
-                value_label(bar.value, spec.unit, spec.decimals, bar.qualifier),
-                ha="center",
-                va="bottom",
-                fontsize=VALUE_SIZE,
-                fontweight="bold",
-                color=NAVY if bar.highlight else TEXT,
-                zorder=4,
-            )
-    ax.set_xticks(positions, [b.label for b in spec.bars])
-    ax.set_ylim(0, top * 1.22)
-    fig.subplots_adjust(left=0.13, right=0.98, top=0.95, bottom=0.13)
-    return _png(fig)
+            continue
+        canvas.bar(x, 0.62, bar.value, color)
+        canvas.text(
+            canvas.fx(x),
+            canvas.fy(bar.value + top * 0.025),
+            value_label(bar.value, spec.unit, spec.decimals, bar.qualifier),
+            ha="center",
+            va="bottom",
+            fontsize=VALUE_SIZE,
+            fontweight="bold",
+            color=NAVY if bar.highlight else TEXT,
+        )
+    canvas.x_labels([(x, bar.label) for x, bar in enumerate(spec.bars)])
+    return _png(canvas.fig)
 
 
 def _spread_labels(ys: list[float], gap: float) -> list[float]:
@@ -214,20 +270,24 @@ def _spread_labels(ys: list[float], gap: float) -> list[float]:
 
 
 def _draw_line_chart(spec: LineSpec) -> bytes:
-    fig, ax = _new_axes(spec.width_in, spec.height_in, spec.unit)
-    xs = list(range(len(spec.periods)))
-    styles = {0: (NAVY, 3.2, "-"), 1: (GREYS[0], 2.2, "-"), 2: (GREYS[0], 2.2, (0, (4, 2)))}
+    canvas = _Canvas(spec.width_in, spec.height_in, (0.1, 0.13, 0.64, 0.95))
+    n = len(spec.periods)
     known = [v for line in spec.lines for v in line.values if v is not None]
     top = max(known or [1.0])
-    ends: list[tuple[float, str, str, bool]] = []  # (y, text, colour, bold) at the last point
+    ticks = nice_ticks(top)
+    y_top = max(top * 1.25, ticks[-1])
+    canvas.limits((-0.3, n - 1 + 0.3), (0, y_top))
+    canvas.grid(ticks, spec.unit)
+    styles = {0: (NAVY, 3.2, "-"), 1: (GREYS[0], 2.2, "-"), 2: (GREYS[0], 2.2, (0, (4, 2)))}
+    ends: list[tuple[float, str, str, bool]] = []  # (y, text, colour, bold) at the last period
     for i, line in enumerate(spec.lines):
         color, width, dash = styles.get(i, styles[2])
         if not line.highlight and i == 0:
             color, width = GREYS[0], 2.2
-        points = [(x, v) for x, v in zip(xs, line.values, strict=True) if v is not None]
+        points = [(x, v) for x, v in enumerate(line.values) if v is not None]
         if not points:
             continue
-        ax.plot(
+        canvas.line(
             [p[0] for p in points],
             [p[1] for p in points],
             color=color,
@@ -238,26 +298,22 @@ def _draw_line_chart(spec: LineSpec) -> bytes:
             zorder=4 if line.highlight else 3,
         )
         last_x, last_y = points[-1]
-        if last_x == xs[-1]:
+        if last_x == n - 1:
             text = f"{line.label} {value_label(last_y, spec.unit, spec.decimals)}"
             ends.append((last_y, text, NAVY if line.highlight else TEXT, line.highlight))
-    ax.set_ylim(0, top * 1.25)
-    ax.set_xlim(-0.3, len(xs) - 1 + 0.3)
-    ax.set_xticks(xs, list(spec.periods))
+    canvas.x_labels([(x, period) for x, period in enumerate(spec.periods)])
     # End labels right of the last period, spread so they never overlap (about one text line apart).
-    gap = top * 1.25 * (LABEL_SIZE * 1.25 / 72) / (spec.height_in * 0.82)
+    gap = y_top * (LABEL_SIZE * 1.25 / 72) / (spec.height_in * (canvas.top - canvas.bottom))
+    offset = 12 / 72 / spec.width_in
     for (_y, text, color, bold), y in zip(ends, _spread_labels([e[0] for e in ends], gap), strict=True):
-        ax.annotate(
+        canvas.text(
+            canvas.fx(n - 1) + offset,
+            canvas.fy(y),
             text,
-            xy=(xs[-1], y),
-            xytext=(12, 0),
-            textcoords="offset points",
-            va="center",
             ha="left",
+            va="center",
             fontsize=LABEL_SIZE,
             fontweight="bold" if bold else "normal",
             color=color,
-            annotation_clip=False,
         )
-    fig.subplots_adjust(left=0.1, right=0.64, top=0.95, bottom=0.13)
-    return _png(fig)
+    return _png(canvas.fig)

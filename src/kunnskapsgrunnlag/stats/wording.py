@@ -21,6 +21,7 @@ WORDING: dict[str, str] = {
     "alt_total": "I alt {verdi}.",
     "not_loaded": "Statistikken «{indikator}» er ikke lastet for denne presentasjonen.",
     "country": "Hele landet",
+    "country_in": "hele landet",
 }
 
 
