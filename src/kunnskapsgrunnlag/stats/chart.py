@@ -136,12 +136,29 @@ def nice_ticks(top: float, most: int = 4) -> list[float]:
     return [round(i * step, 6) for i in range(count + 1)]
 
 
+@lru_cache(maxsize=8)
+def _figure_and_canvas(width_in: float, height_in: float):
+    """One Figure and Agg canvas per chart size, reused: the renderer's text-metrics cache then
+    serves the labels every chart repeats ("2024", "8 %"), and no figure is built per chart."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    Figure = _matplotlib()[0]
+    fig = Figure(figsize=(width_in, height_in), dpi=DPI, facecolor="white")
+    return fig, FigureCanvasAgg(fig)
+
+
+def _blank_figure(width_in: float, height_in: float):
+    fig, _canvas = _figure_and_canvas(width_in, height_in)
+    fig.clear()
+    return fig
+
+
 class _Canvas:
     """A plot area on a Figure: data (x, y) to figure coordinates, and the few marks a chart needs."""
 
     def __init__(self, width_in: float, height_in: float, box: tuple[float, float, float, float]):
-        Figure, self._line, self._rect = _matplotlib()
-        self.fig = Figure(figsize=(width_in, height_in), dpi=DPI, facecolor="white")
+        _figure, self._line, self._rect = _matplotlib()
+        self.fig = _blank_figure(width_in, height_in)
         self.width_in, self.height_in = width_in, height_in
         self.left, self.bottom, self.right, self.top = box
         self.x_range = (0.0, 1.0)
@@ -191,10 +208,9 @@ def _png(fig) -> bytes:
     `savefig` would draw again and write RGBA at zlib level 6. Pillow writes no time or software
     chunk, so the bytes depend on the drawing only.
     """
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
     from PIL import Image
 
-    canvas = FigureCanvasAgg(fig)
+    canvas = fig.canvas
     canvas.draw()
     width, height = canvas.get_width_height()
     image = Image.frombuffer("RGBA", (width, height), canvas.buffer_rgba(), "raw", "RGBA", 0, 1).convert("RGB")
