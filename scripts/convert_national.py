@@ -35,9 +35,9 @@ NEET_YEARS = ("2020", "2021", "2022", "2023", "2024")
 SPLIT_FROM = "1507"  # Ålesund 2020–2023, split into 1508 Ålesund and 1580 Haram in 2024
 SPLIT_INTO = ("1508", "1580")
 NEET_METHOD = "beregnet fra antall i SSB tabell 13556"
-NEET_SPLIT_MISSING = "ikke beregnet: Ålesund og Haram var én kommune (1507) 2020–2023, og tallet kan ikke deles"
+NEET_SPLIT_MISSING = "Ålesund og Haram var én kommune (1507) 2020–2023, og tallet kan ikke deles mellom dem"
 POPULATION_SPLIT_MISSING = (
-    "ikke tall: Ålesund og Haram var én kommune før 2024; kilden deler tallet likt mellom dem, "
+    "Ålesund og Haram var én kommune før 2024; kilden deler tallet likt mellom dem, "
     "og det er ikke et tall for kommunen"
 )
 POPULATION_BANDS = {
