@@ -175,14 +175,15 @@ class _Canvas:
         lo, hi = self.y_range
         return self.bottom + (y - lo) / (hi - lo) * (self.top - self.bottom)
 
-    def grid(self, ticks: list[float], unit: str) -> None:
+    def grid(self, ticks: list[float], unit: str, labels: bool = True) -> None:
         """Horizontal grid lines with their labels left of the plot area; the zero line darker."""
         suffix = " %" if unit == "prosent" else ""
         for value in ticks:
             y = self.fy(value)
             color, width = (MUTED, 1.0) if value == 0 else (GRID, 0.8)
             self.fig.add_artist(self._line([self.left, self.right], [y, y], color=color, linewidth=width, zorder=1))
-            self.text(self.left - 0.012, y, tall(value, 0) + suffix, ha="right", va="center", color=MUTED)
+            if labels:
+                self.text(self.left - 0.012, y, tall(value, 0) + suffix, ha="right", va="center", color=MUTED)
 
     def x_labels(self, labels: list[tuple[float, str]]) -> None:
         pad = 8 / 72 / self.height_in  # 8 points below the zero line
@@ -234,13 +235,14 @@ def line_chart_png(spec: LineSpec) -> bytes:
 
 
 def _draw_bar_chart(spec: ChartSpec) -> bytes:
-    canvas = _Canvas(spec.width_in, spec.height_in, (0.13, 0.13, 0.98, 0.95))
+    canvas = _Canvas(spec.width_in, spec.height_in, (0.03, 0.13, 0.98, 0.95))
     values = [b.value or 0.0 for b in spec.bars]
     top = max([v for v in values if v] or [1.0])
-    ticks = nice_ticks(top)
     n = len(spec.bars)
-    canvas.limits((-0.5, n - 0.5), (0, max(top * 1.22, ticks[-1])))
-    canvas.grid(ticks, spec.unit)
+    # Every bar carries its value, so the chart needs no value axis: a base line only (fewer
+    # texts to draw, and nothing for the eye to read twice).
+    canvas.limits((-0.5, n - 0.5), (0, top * 1.22))
+    canvas.grid([0.0], spec.unit, labels=False)
     grey = iter(GREYS)
     for x, bar in enumerate(spec.bars):
         # A series or bands: the highlighted navy, the rest one grey; three bars: three greys.
