@@ -226,3 +226,26 @@ def test_haram_and_alesund_show_no_invented_earlier_value(sample_decks):
         assert "finnes ingen andel" in notes and "1507" in notes
         alt, notes = slides[f"Barn og unge i {kommune.navn}"]
         assert "ingen utvikling før 2024" in notes
+
+
+def test_a_chart_is_the_same_bytes_in_a_fresh_process_and_after_other_charts(store, registry):
+    """The chart canvas is reused within a process: what it drew before must not show."""
+    from kunnskapsgrunnlag.render.statistic import chart_lines
+    from kunnskapsgrunnlag.stats import chart
+
+    def spec(number: str) -> chart.LineSpec:
+        periods, lines = chart_lines(store.comparison("neet", registry.kommune(number)))
+        return chart.LineSpec(periods, lines, "prosent", 1, 7.9, 4.3)
+
+    for number in ("0301", "1151", "4601"):
+        chart._draw_line_chart(spec(number))
+    here = chart._draw_line_chart(spec("1804"))
+    script = (
+        "import sys\n"
+        "from kunnskapsgrunnlag.stats import chart\n"
+        "from kunnskapsgrunnlag.stats.chart import Line, LineSpec\n"
+        f"spec = {spec('1804')!r}\n"
+        "sys.stdout.buffer.write(chart._draw_line_chart(spec))\n"
+    )
+    fresh = subprocess.run([sys.executable, "-c", script], check=True, capture_output=True).stdout
+    assert fresh == here

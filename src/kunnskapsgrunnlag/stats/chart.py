@@ -147,22 +147,35 @@ def _figure_and_canvas(width_in: float, height_in: float):
     return fig, FigureCanvasAgg(fig)
 
 
-def _blank_figure(width_in: float, height_in: float):
-    fig, _canvas = _figure_and_canvas(width_in, height_in)
-    fig.clear()
-    return fig
+# Drawn backgrounds (grid, axis labels) by what they show: most charts share theirs with many
+# others (every NEET chart with the same scale, every age-band chart), and text is the costly part.
+_BACKGROUNDS: dict[tuple, object] = {}
+_BACKGROUND_LIMIT = 24
 
 
 class _Canvas:
-    """A plot area on a Figure: data (x, y) to figure coordinates, and the few marks a chart needs."""
+    """A plot area on a Figure: data (x, y) to figure coordinates, and the few marks a chart needs.
+
+    Marks go in two layers. The background (grid, axis labels) is drawn once per distinct
+    background and kept as pixels; each chart restores it and draws its own foreground (bars,
+    lines, values) over it. The pixels are the same whether the background was just drawn or
+    restored, so a chart's bytes never depend on what the process drew before.
+    """
 
     def __init__(self, width_in: float, height_in: float, box: tuple[float, float, float, float]):
         _figure, self._line, self._rect = _matplotlib()
-        self.fig = _blank_figure(width_in, height_in)
+        from matplotlib.text import Text
+
+        self._text = Text
+        self.fig, self.canvas = _figure_and_canvas(width_in, height_in)
+        self.fig.clear()
         self.width_in, self.height_in = width_in, height_in
         self.left, self.bottom, self.right, self.top = box
         self.x_range = (0.0, 1.0)
         self.y_range = (0.0, 1.0)
+        self._foreground: list = []
+        self._in_background = True
+        self._background_key: tuple = ()
 
     def limits(self, x: tuple[float, float], y: tuple[float, float]) -> None:
         self.x_range, self.y_range = x, y
@@ -175,13 +188,28 @@ class _Canvas:
         lo, hi = self.y_range
         return self.bottom + (y - lo) / (hi - lo) * (self.top - self.bottom)
 
+    def background(self, key: tuple, draw) -> None:
+        """`draw()` adds the background marks, only when no background with `key` is kept."""
+        self._background_key = (self.width_in, self.height_in, self.left, self.bottom, self.right, self.top, key)
+        if self._background_key not in _BACKGROUNDS:
+            draw()
+        self._in_background = False
+
+    def _add(self, artist) -> None:
+        artist.set_transform(self.fig.transFigure)
+        if self._in_background:
+            self.fig.add_artist(artist)
+        else:
+            artist.set_figure(self.fig)
+            self._foreground.append(artist)
+
     def grid(self, ticks: list[float], unit: str, labels: bool = True) -> None:
         """Horizontal grid lines with their labels left of the plot area; the zero line darker."""
         suffix = " %" if unit == "prosent" else ""
         for value in ticks:
             y = self.fy(value)
             color, width = (MUTED, 1.0) if value == 0 else (GRID, 0.8)
-            self.fig.add_artist(self._line([self.left, self.right], [y, y], color=color, linewidth=width, zorder=1))
+            self._add(self._line([self.left, self.right], [y, y], color=color, linewidth=width, zorder=1))
             if labels:
                 self.text(self.left - 0.012, y, tall(value, 0) + suffix, ha="right", va="center", color=MUTED)
 
@@ -191,28 +219,39 @@ class _Canvas:
             self.text(self.fx(x), self.bottom - pad, label, ha="center", va="top")
 
     def text(self, x: float, y: float, text: str, **kw) -> None:
-        self.fig.text(x, y, text, fontsize=kw.pop("fontsize", TICK_SIZE), **kw)
+        kw.setdefault("fontsize", TICK_SIZE)
+        kw.setdefault("color", TEXT)
+        self._add(self._text(x, y, text, **kw))
 
     def bar(self, x: float, width: float, height: float, color: str) -> None:
         x0, x1 = self.fx(x - width / 2), self.fx(x + width / 2)
         y0, y1 = self.fy(0), self.fy(height)
-        self.fig.add_artist(self._rect((x0, y0), x1 - x0, y1 - y0, facecolor=color, edgecolor="none", zorder=3))
+        self._add(self._rect((x0, y0), x1 - x0, y1 - y0, facecolor=color, edgecolor="none", zorder=3))
 
     def line(self, xs: list[float], ys: list[float], **kw) -> None:
-        artist = self._line([self.fx(x) for x in xs], [self.fy(y) for y in ys], **kw)
-        self.fig.add_artist(artist)
+        self._add(self._line([self.fx(x) for x in xs], [self.fy(y) for y in ys], **kw))
+
+    def png(self) -> bytes:
+        """The background (drawn or restored), the foreground over it in z-order, as PNG."""
+        kept = _BACKGROUNDS.get(self._background_key)
+        if kept is None:
+            self.canvas.draw()  # the figure holds only the background marks
+            if len(_BACKGROUNDS) >= _BACKGROUND_LIMIT:
+                _BACKGROUNDS.pop(next(iter(_BACKGROUNDS)))
+            _BACKGROUNDS[self._background_key] = self.canvas.copy_from_bbox(self.fig.bbox)
+        else:
+            self.canvas.get_renderer()
+            self.canvas.restore_region(kept)
+        for artist in sorted(self._foreground, key=lambda a: a.get_zorder()):  # stable: creation order
+            self.fig.draw_artist(artist)
+        return _encode(self.canvas)
 
 
-def _png(fig) -> bytes:
-    """The figure as an RGB PNG: drawn once by Agg, encoded by Pillow.
-
-    `savefig` would draw again and write RGBA at zlib level 6. Pillow writes no time or software
-    chunk, so the bytes depend on the drawing only.
-    """
+def _encode(canvas) -> bytes:
+    """The drawn canvas as a PNG, encoded by Pillow (no time or software chunk: the bytes
+    depend on the drawing only)."""
     from PIL import Image
 
-    canvas = fig.canvas
-    canvas.draw()
     width, height = canvas.get_width_height()
     image = Image.frombuffer("RGBA", (width, height), canvas.buffer_rgba(), "raw", "RGBA", 0, 1).convert("RGB")
     # A chart has a few flat colours and their anti-aliased edges (under 1 000 colours): a
@@ -242,7 +281,13 @@ def _draw_bar_chart(spec: ChartSpec) -> bytes:
     # Every bar carries its value, so the chart needs no value axis: a base line only (fewer
     # texts to draw, and nothing for the eye to read twice).
     canvas.limits((-0.5, n - 0.5), (0, top * 1.22))
-    canvas.grid([0.0], spec.unit, labels=False)
+    labels = [(x, bar.label) for x, bar in enumerate(spec.bars)]
+
+    def background() -> None:
+        canvas.grid([0.0], spec.unit, labels=False)
+        canvas.x_labels(labels)
+
+    canvas.background(("bars", n, tuple(labels)), background)
     grey = iter(GREYS)
     for x, bar in enumerate(spec.bars):
         # A series or bands: the highlighted navy, the rest one grey; three bars: three greys.
@@ -271,8 +316,7 @@ def _draw_bar_chart(spec: ChartSpec) -> bytes:
             fontweight="bold",
             color=NAVY if bar.highlight else TEXT,
         )
-    canvas.x_labels([(x, bar.label) for x, bar in enumerate(spec.bars)])
-    return _png(canvas.fig)
+    return canvas.png()
 
 
 def _spread_labels(ys: list[float], gap: float) -> list[float]:
@@ -292,10 +336,17 @@ def _draw_line_chart(spec: LineSpec) -> bytes:
     n = len(spec.periods)
     known = [v for line in spec.lines for v in line.values if v is not None]
     top = max(known or [1.0])
-    ticks = nice_ticks(top)
-    y_top = max(top * 1.25, ticks[-1])
+    # The scale ends on a round tick with room above the highest point, so charts on the same
+    # scale share one background.
+    ticks = nice_ticks(top * 1.15)
+    y_top = ticks[-1]
     canvas.limits((-0.3, n - 1 + 0.3), (0, y_top))
-    canvas.grid(ticks, spec.unit)
+
+    def background() -> None:
+        canvas.grid(ticks, spec.unit)
+        canvas.x_labels(list(enumerate(spec.periods)))
+
+    canvas.background(("lines", spec.unit, tuple(ticks), spec.periods), background)
     styles = {0: (NAVY, 3.2, "-"), 1: (GREYS[0], 2.2, "-"), 2: (GREYS[0], 2.2, (0, (4, 2)))}
     ends: list[tuple[float, str, str, bool]] = []  # (y, text, colour, bold) at the last period
     for i, line in enumerate(spec.lines):
@@ -319,7 +370,6 @@ def _draw_line_chart(spec: LineSpec) -> bytes:
         if last_x == n - 1:
             text = f"{line.label} {value_label(last_y, spec.unit, spec.decimals)}"
             ends.append((last_y, text, NAVY if line.highlight else TEXT, line.highlight))
-    canvas.x_labels([(x, period) for x, period in enumerate(spec.periods)])
     # End labels right of the last period, spread so they never overlap (about one text line apart).
     gap = y_top * (LABEL_SIZE * 1.25 / 72) / (spec.height_in * (canvas.top - canvas.bottom))
     offset = 12 / 72 / spec.width_in
@@ -334,4 +384,4 @@ def _draw_line_chart(spec: LineSpec) -> bytes:
             fontweight="bold" if bold else "normal",
             color=color,
         )
-    return _png(canvas.fig)
+    return canvas.png()
