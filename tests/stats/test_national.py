@@ -249,3 +249,32 @@ def test_a_chart_is_the_same_bytes_in_a_fresh_process_and_after_other_charts(sto
     )
     fresh = subprocess.run([sys.executable, "-c", script], check=True, capture_output=True).stdout
     assert fresh == here
+
+
+def test_a_recipe_may_leave_out_statistics_without_local_figures(project, catalogue, tmp_path):
+    import dataclasses
+
+    from kunnskapsgrunnlag.assemble import find_recipe
+
+    recipe = dataclasses.replace(find_recipe(catalogue, None), id="uten-tall", skip_missing_statistics=True)
+    registry = registry_for(project)
+    options = render_options(project)
+    store = load_statistics(statistics_dir(ROOT), ROOT)
+    ids = {}
+    for number in ("1804", "4003"):
+        built = build_one(project, catalogue, recipe, registry.kommune(number), options, tmp_path, statistics=store)
+        ids[number] = [e.slide.id for e in built.deck.slides]
+    assert "statistikk-barnehage" not in ids["1804"] and "statistikk-lavinntekt" not in ids["1804"]
+    assert "statistikk-neet" in ids["1804"] and "statistikk-barn-og-unge" in ids["1804"]
+    assert "statistikk-barnehage" in ids["4003"] and "statistikk-lavinntekt" in ids["4003"]
+    assert len(ids["4003"]) == len(ids["1804"]) + 2
+
+
+def test_the_recipe_choice_is_checked(tree):
+    from kunnskapsgrunnlag.build import check
+    from kunnskapsgrunnlag.render.theme import load_theme
+
+    tree.write("recipes/kort.yaml", "title: Kort\nuten_lokale_tall: hopp\ninclude:\n  - slide: poeng\n")
+    project = tree.project
+    problems = [str(p) for p in check(project, registry_for(project), load_theme(project.theme_file))]
+    assert "recipes/kort.yaml:2: uten_lokale_tall: forventet en av (vis, hopp over), fikk 'hopp'" in problems
