@@ -278,3 +278,22 @@ def test_the_recipe_choice_is_checked(tree):
     project = tree.project
     problems = [str(p) for p in check(project, registry_for(project), load_theme(project.theme_file))]
     assert "recipes/kort.yaml:2: uten_lokale_tall: forventet en av (vis, hopp over), fikk 'hopp'" in problems
+
+
+def test_statistics_slides_fit_their_boxes_across_the_sample(project, catalogue, store, registry):
+    from kunnskapsgrunnlag.assemble import assemble, recipe_from_ids
+    from kunnskapsgrunnlag.render.layouts import plan_slide
+    from kunnskapsgrunnlag.render.templating import render_deck
+    from kunnskapsgrunnlag.render.theme import load_theme
+    from kunnskapsgrunnlag.stats.project import with_statistics
+    from kunnskapsgrunnlag.validate.overflow import overflows
+
+    theme = load_theme(project.theme_file)
+    ids = ["statistikk-barn-og-unge", "statistikk-neet", "statistikk-barnehage", "statistikk-lavinntekt"]
+    recipe = recipe_from_ids(catalogue, ids, "Statistikk")
+    for kommune in [*(registry.kommune(n) for n in (*SAMPLE, "4003", "4010")), None]:
+        deck = render_deck(with_statistics(assemble(catalogue, recipe, kommune), store))
+        for entry in deck.slides:
+            if entry.slide.layout == "statistic":
+                found = overflows(plan_slide(entry, deck, theme), theme)
+                assert found == [], (kommune, entry.slide.id, [o.box.name for o in found])

@@ -28,7 +28,7 @@ CHART_WIDTH = 7.9
 CHART_HEIGHT = 4.3
 # Bars whose values differ by less than this share of the largest are shown as big numbers.
 FLAT_SPREAD = 0.03
-SOURCE_HEIGHT = 0.45
+SOURCE_HEIGHT = 0.65  # two lines of the source line at the theme's small size
 
 
 def kind(comparison: Comparison) -> str:
