@@ -92,7 +92,17 @@ def mobbing(data: list[dict[str, str]], region: Callable[[str], str]) -> list[Fi
 FHI = "NLOD / CC BY 4.0 (Kilde: FHI)"
 SSB = "NLOD / CC BY 4.0 (Kilde: SSB)"
 DATASETS = (
-    Dataset("neet", "neet-15-29-2024.csv", "SSB", "13556", SSB, share_by_name("Andel (2024)", "2024", "neet")),
+    # SSB's published shares: kept as a cross-check of the shares computed from counts
+    # (scripts/convert_national.py), never charted beside them.
+    Dataset(
+        "neet_publisert",
+        "neet-15-29-2024.csv",
+        "SSB",
+        "13556",
+        SSB,
+        share_by_name("Andel (2024)", "2024", "neet_publisert"),
+        note="SSBs publiserte andel; kontrolltall for andelene beregnet fra antall.",
+    ),
     Dataset(
         "lavinntekt",
         "vedvarende-lavinntekt-0-17-2021-2023.csv",
@@ -155,7 +165,7 @@ def main(argv: list[str] | None = None) -> int:
     for ds in DATASETS:
         with (args.fra / ds.origin).open(encoding="utf-8", newline="") as handle:
             figures = ds.rows(list(csv.DictReader(handle)), region)
-        target = args.til / f"{ds.indicator}-telemark.yaml"
+        target = args.til / f"{ds.indicator.replace('_', '-')}-telemark.yaml"
         write_figure_file(
             target,
             ds.indicator,

@@ -47,13 +47,14 @@ def test_manifest_lists_inputs_slides_and_figures(tmp_path):
         "role": "kommune",
         "region": "4003",
         "period": "2024",
-        "value": 11.5,
+        "value": 11.609,
         "missing": None,
         "source": "SSB",
         "table": "13556",
         "licence": "NLOD / CC BY 4.0 (Kilde: SSB)",
+        "method": "beregnet fra antall i SSB tabell 13556",
     }
-    assert neet["land"]["value"] == 9.9
+    assert neet["land"]["value"] == 9.998
     assert any(f["indicator"] == "vgs_ikke_fullfort" for f in skien["figures"])  # named in the notes
 
 

@@ -196,6 +196,7 @@ def figures_used(deck: Deck, named: Iterable[str] = ()) -> list[dict[str, Any]]:
                     "source": figure.source,
                     "table": figure.table,
                     "licence": figure.licence,
+                    "method": figure.method,
                 }
             )
     return out

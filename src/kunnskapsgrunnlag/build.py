@@ -25,7 +25,12 @@ from .render.layouts import plan_slide
 from .render.templating import render_deck
 from .render.theme import Theme, load_theme
 from .stats.load import StatsStore
-from .stats.project import check_statistics, project_statistics_or_none, with_statistics
+from .stats.project import (
+    check_statistics,
+    project_statistics_or_none,
+    with_statistics,
+    without_missing_statistics,
+)
 from .validate.content import build_catalogue
 from .validate.geometry import GeometryProblem, geometry_problems
 from .validate.overflow import FontMissing, overflows
@@ -180,7 +185,10 @@ def build_one(
     `renderer` replaces the plain renderer, e.g. an `IncrementalRenderer` shared by a batch.
     """
     store = statistics if statistics is not None else project_statistics_or_none(project.root)
-    deck = render_deck(with_statistics(assemble(catalogue, recipe, kommune), store))
+    deck = with_statistics(assemble(catalogue, recipe, kommune), store)
+    if recipe.skip_missing_statistics:
+        deck = without_missing_statistics(deck)
+    deck = render_deck(deck)
     data = renderer(deck) if renderer is not None else render_pptx(deck, options)
     path = output_path(project, recipe, kommune, out_dir)
     write_atomic(path, data)

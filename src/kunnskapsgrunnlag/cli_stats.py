@@ -15,6 +15,7 @@ from .stats.fetch import fetch_table
 from .stats.importing import Imported, ImportFailed, import_csv, import_jsonstat, read_json
 from .stats.load import FIGURE_FOLDER, statistics_dir, write_figure_file
 from .stats.project import project_statistics
+from .stats.update import LICENCES
 from .write import write_text_atomic
 
 
@@ -220,6 +221,90 @@ def fetch_command(
         "NLOD / CC BY 4.0 (Kilde: SSB)",
     )
     _report(target, imported, project)
+
+
+@stats_group.command("oppdater")
+@click.option("--statsforvalter", "office_query", metavar="NAVN", help="Embetet, f.eks. vestland (alle fylkene dets).")
+@click.option("--fylke", "county_queries", multiple=True, metavar="NUMMER|NAVN", help="Et fylke (flere ganger).")
+@click.option("--indikator", "only", multiple=True, help="Bare denne indikatoren (kan gis flere ganger).")
+@click.option("--bare-vis", "dry_run", is_flag=True, help="Vis spørringene uten å hente noe.")
+@click.option("--ssb-api", help="PxWebApi v2-adressen (standard: SSB, eller $KUNNSKAPSGRUNNLAG_SSB_API).")
+@click.option("--fhi-api", help="FHIs åpne API (standard: FHI, eller $KUNNSKAPSGRUNNLAG_FHI_API).")
+@click.option("--timeout", type=float, default=30.0, show_default=True, help="Sekunder per forsøk.")
+@click.option("--forsok", "retries", type=click.IntRange(0, 10), default=3, show_default=True)
+@project_option
+@user_errors
+def update_command(
+    project: Project,
+    office_query: str | None,
+    county_queries: tuple[str, ...],
+    only: tuple[str, ...],
+    dry_run: bool,
+    ssb_api: str | None,
+    fhi_api: str | None,
+    timeout: float,
+    retries: int,
+) -> None:
+    """Hent alle indikatorene for et embetes fylker fra SSB og FHI, og importer dem.
+
+    Hver indikator med et fetch-oppsett i data/statistikk/indikatorer.yaml hentes for landet,
+    fylkene og alle kommunene i dem. Råsvaret lagres i data/statistikk/kilder/, og tallene går
+    gjennom samme import og kontroll som «stats import». Én feil stopper ikke de andre.
+
+    \b
+    Eksempler:
+      kunnskapsgrunnlag stats oppdater --statsforvalter vestland
+      kunnskapsgrunnlag stats oppdater --fylke 46 --fylke 15 --bare-vis
+    """
+    from .stats.fetch import FetchFailed
+    from .stats.load import fetch_configs
+    from .stats.update import fetch, import_answer, plan, regions_for
+
+    registry = registry_for(project)
+    if not office_query and not county_queries:
+        raise click.UsageError("oppgi --statsforvalter eller --fylke")
+    counties = list(registry.office(office_query).fylker) if office_query else []
+    counties += [registry.fylke(q).nummer for q in county_queries]
+    store = project_statistics(project.root)
+    if store is None:
+        raise ImportFailed(f"{statistics_dir(project.root)}: fant ingen statistikk (indikatorer.yaml)")
+    for indicator in only:
+        _known_indicator(project, indicator)
+    configs = fetch_configs(statistics_dir(project.root))
+    wanted = set(only) or set(store.indicators)
+    plans = [p for p in plan(store.indicators, configs, regions_for(registry, counties)) if p.indicator in wanted]
+    skipped = sorted(wanted - {p.indicator for p in plans})
+    if skipped:
+        click.echo(f"Uten fetch-oppsett i indikatorer.yaml (hentes ikke): {', '.join(skipped)}", err=True)
+    name = slug("-".join(counties))
+    failed = 0
+    for p in plans:
+        if dry_run:
+            click.echo(p.describe())
+            continue
+        try:
+            data = fetch(p, ssb_api=ssb_api, fhi_api=fhi_api, timeout=timeout, retries=retries)
+            raw = statistics_dir(project.root) / "kilder" / f"{p.service}-{slug(p.table)}-{name}.json"
+            write_text_atomic(raw, json.dumps(data, ensure_ascii=False, indent=1) + "\n")
+            imported = import_answer(p, data, registry)
+        except (FetchFailed, ImportFailed) as exc:
+            failed += 1
+            click.echo(f"{p.indicator}: {exc}", err=True)
+            continue
+        source = "FHI" if p.service == "fhi" else "SSB"
+        target = _save(
+            project,
+            p.indicator,
+            imported,
+            f"{p.service}-{name}",
+            p.origin,
+            source,
+            p.table,
+            LICENCES[p.service],
+        )
+        _report(target, imported, project)
+    if failed:
+        raise click.exceptions.Exit(1)
 
 
 @stats_group.command("show")

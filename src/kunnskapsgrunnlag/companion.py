@@ -15,7 +15,6 @@ from .build import BuiltDeck
 from .errors import KunnskapsgrunnlagError
 from .project import Project
 from .render import office
-from .render.notesdoc import NotesDocOptions, render_notes_docx
 from .render.theme import load_theme
 from .slide_images import SlidePictures, cache_dir_for, slide_keys, slide_pictures
 from .write import write_atomic
@@ -90,6 +89,9 @@ def render_notes_document(
         raise KunnskapsgrunnlagError(
             f"{explanation}: teksten om det tomme lysbildet kunne ikke leses: {exc.strerror or exc}"
         ) from exc
+    # python-docx is imported only when a notes document is written (not for --uten-notater).
+    from .render.notesdoc import NotesDocOptions, render_notes_docx
+
     options = NotesDocOptions(theme=load_theme(project.theme_file), date=date or build_date(), blank_text=blank_text)
     return render_notes_docx(built.deck, pictures.images, options)
 

@@ -168,6 +168,8 @@ class Recipe:
     items: tuple[RecipeItem, ...]
     description: str | None = None
     path: Path | None = None
+    # `uten_lokale_tall: hopp over`: statistics slides without the municipality's own figure are left out
+    skip_missing_statistics: bool = False
 
 
 @dataclass(frozen=True)

@@ -1,81 +1,201 @@
-"""The `statistic` layout: a bar chart of one indicator (municipality, county, country) with the
-period and "Kilde: …" under it, and the same numbers as real text beside it.
+"""The `statistic` layout: one indicator for the municipality beside its county and the country.
 
-Without a municipality (the national deck) the chart shows the country's figures over time.
+What the slide shows depends on the figures, so it never says more than they do:
+- a trend (indicators with `trend_from`, e.g. NEET 2020–2024): lines for municipality, county
+  and country, one method for every line;
+- age bands (indicators with `bands`): the municipality's bands as bars, its total as a big
+  number and the change since `change_from` for municipality, county and country;
+- big numbers when the bars would differ too little to read (e.g. 94,5–95,3 %);
+- bars otherwise;
+- and when the municipality has no figure: no chart at all, «Tall for Bodø mangler», the county's
+  and the country's figures as numbers, and where figures for every municipality are published.
+The period and source stand under the content: "Kilde: SSB, tabell 13502 (2025)." Without a
+municipality (the national deck) the chart shows the country over time.
 """
 
 from __future__ import annotations
 
-from ..messages import msg
 from ..model import Deck, DeckSlide
-from ..stats.chart import Bar, ChartSpec, bar_chart_png
-from ..stats.context import source_text, value_text
+from ..stats.chart import Bar, ChartSpec, Line, LineSpec, bar_chart_png, line_chart_png, value_label
+from ..stats.context import NOT_AVAILABLE, change_percent, is_small, source_text, value_text
 from ..stats.model import Comparison, Figure
+from ..stats.wording import say
 from .blocks import body_top as _body_top
 from .blocks import para as _para
 from .blocks import title_block as _title
-from .plan import Picture, Shape, SlidePlan, TextBox
+from .plan import Picture, Shape, SlidePlan, TextBox, TextPara
 from .theme import Theme
 
-CHART_WIDTH = 7.7
-CHART_HEIGHT = 4.25
+CHART_WIDTH = 7.9
+CHART_HEIGHT = 4.3
+# Bars whose values differ by less than this share of the largest are shown as big numbers.
+FLAT_SPREAD = 0.03
+SOURCE_HEIGHT = 0.65  # two lines of the source line at the theme's small size
 
 
-def chart_bars(comparison: Comparison, malform: str = "bokmal") -> tuple[Bar, ...]:
+def kind(comparison: Comparison) -> str:
+    """Which picture tells this indicator's figures honestly: trend, bands, big, bars, missing or national."""
+    ind = comparison.indicator
+    if ind.bands:
+        main = comparison.kommune if comparison.kommune_navn is not None else comparison.land
+        return "bands" if main is not None and main.value is not None else "missing"
+    if comparison.kommune_navn is None:
+        return "trend" if ind.trend_from else "national"
+    if comparison.kommune is None or comparison.kommune.value is None:
+        return "missing"
+    if ind.trend_from:
+        return "trend"
+    values = [f.value for _r, _l, f in comparison.bars() if f is not None and f.value is not None]
+    if len(values) > 1 and (max(values) - min(values)) <= FLAT_SPREAD * max(values):
+        return "big"
+    return "bars"
+
+
+def chart_bars(comparison: Comparison) -> tuple[Bar, ...]:
     if comparison.kommune_navn is None:
         series = comparison.land_series or ((comparison.land,) if comparison.land else ())
         return tuple(
-            Bar(f.period, f.value, i == len(series) - 1, msg("not_available_land", malform), f.qualifier)
+            Bar(f.period, f.value, i == len(series) - 1, NOT_AVAILABLE["land"], f.qualifier)
             for i, f in enumerate(series)
         )
-    # A missing figure gets no bar: the text beside the chart says "ikke tilgjengelig" for it.
-    # This also lets every municipality without local figures share one chart.
+    # A missing county or country figure gets no bar; a missing municipality gets no chart (kind()).
     return tuple(
-        Bar(label, f.value, role == "kommune", msg(f"not_available_{role}", malform), f.qualifier)
+        Bar(label, f.value, role == "kommune", NOT_AVAILABLE[role], f.qualifier)
         for role, label, f in comparison.bars()
         if f is not None and f.value is not None
     )
 
 
-def summary_lines(comparison: Comparison, malform: str = "bokmal") -> list[tuple[str, str, Figure | None, str]]:
-    """(label, value text, figure, role) for the text beside the chart and the alt text."""
+def band_bars(comparison: Comparison) -> tuple[Bar, ...]:
+    return tuple(
+        Bar(band.short, f.value if f else None, True, NOT_AVAILABLE["kommune"]) for band, f in comparison.bands
+    )
+
+
+def chart_lines(comparison: Comparison) -> tuple[tuple[str, ...], tuple[Line, ...]]:
+    roles = comparison.series()
+    periods = tuple(f.period for f in comparison.land_series)
+    lines = tuple(
+        Line(label, tuple(f.value for f in figures), role == "kommune" or comparison.kommune_navn is None)
+        for role, label, figures in roles
+        if figures
+    )
+    return periods, lines
+
+
+def summary_lines(comparison: Comparison) -> list[tuple[str, str, Figure | None, str]]:
+    """(label, value text, figure, role) for the alt text and the big numbers."""
     ind = comparison.indicator
-    if comparison.kommune_navn is None:
+    if comparison.kommune_navn is None and not ind.trend_from:
         series = comparison.land_series or ((comparison.land,) if comparison.land else ())
-        return [
-            (msg("whole_country_period", malform, period=f.period), value_text(f, ind, "land", malform), f, "land")
-            for f in series
-        ]
-    return [(label, value_text(f, ind, role, malform), f, role) for role, label, f in comparison.bars()]
+        return [(f"Hele landet {f.period}", value_text(f, ind, "land"), f, "land") for f in series]
+    return [(label, value_text(f, ind, role), f, role) for role, label, f in comparison.bars()]
 
 
-def period_and_source(comparison: Comparison, malform: str = "bokmal") -> str:
+def _figures_shown(comparison: Comparison) -> list[Figure]:
+    what = kind(comparison)
+    if what == "trend":
+        return [f for _r, _l, figures in comparison.series() for f in figures if f.value is not None]
+    if what == "bands":
+        return [f for _b, f in comparison.bands if f is not None and f.value is not None]
+    if what == "missing":
+        return [f for role, _l, f in comparison.bars() if role != "kommune" and f is not None and f.value is not None]
+    return [f for _l, _t, f, _r in summary_lines(comparison) if f is not None and f.value is not None]
+
+
+def _span(periods: list[str]) -> str:
+    ordered = sorted(set(periods), key=lambda p: (p[:4], p))
+    if not ordered:
+        return ""
+    return ordered[0] if len(ordered) == 1 else f"{ordered[0]}–{ordered[-1]}"
+
+
+def period_and_source(comparison: Comparison) -> str:
+    """`Kilde: SSB, tabell 13502 (2025).`: each source with the periods of the figures it gave."""
     ind = comparison.indicator
-    figures = [f for _, _, f, _ in summary_lines(comparison, malform) if f is not None]
-    if comparison.kommune_navn is None:
-        periods = ""
+    by_source: dict[str, list[str]] = {}
+    for f in _figures_shown(comparison):
+        by_source.setdefault(source_text(f, ind), []).append(f.period)
+    if not by_source:
+        by_source[source_text(None, ind)] = [ind.period]
+    return say("source", kilder="; ".join(f"{src} ({_span(periods)})" for src, periods in by_source.items()))
+
+
+def alt_text(comparison: Comparison) -> str:
+    ind = comparison.indicator
+    what = kind(comparison)
+    if what == "trend":
+        parts = [say("alt_line", navn=ind.label)]
+        for _role, label, figures in comparison.series():
+            values = ", ".join(f"{f.period} {value_text(f, ind, 'kommune')}" for f in figures)
+            parts.append(f"{label}: {values}.")
+    elif what == "bands":
+        main = comparison.kommune if comparison.kommune_navn is not None else comparison.land
+        place = comparison.kommune_navn or say("country")
+        parts = [say("alt_bands", navn=ind.label, sted=place, periode=ind.period)]
+        parts += [f"{band.short}: {value_text(f, band, 'kommune')}." for band, f in comparison.bands]
+        parts.append(say("alt_total", verdi=value_text(main, ind, "kommune")))
     else:
-        distinct = sorted({f.period for f in figures})
-        periods = (
-            f"{distinct[0]}. "
-            if len(distinct) == 1
-            else "; ".join(f"{label}: {f.period}" for label, _, f, _ in summary_lines(comparison, malform) if f) + ". "
-        )
-    sources: list[str] = []
-    for f in figures or [None]:
-        text = source_text(f, ind)
-        if text not in sources:
-            sources.append(text)
-    return f"{periods}{msg('source', malform)}: {'; '.join(sources)}."
-
-
-def alt_text(comparison: Comparison, malform: str = "bokmal") -> str:
-    ind = comparison.indicator
-    parts = [f"{msg('bar_chart', malform)}: {ind.label}."]
-    for label, text, _f, _role in summary_lines(comparison, malform):
-        parts.append(f"{label}: {text}.")
-    parts.append(period_and_source(comparison, malform))
+        parts = [say("alt_bars", navn=ind.label)]
+        parts += [f"{label}: {text}." for label, text, _f, _role in summary_lines(comparison)]
+    parts.append(period_and_source(comparison))
     return " ".join(parts)
+
+
+def _source_box(comparison: Comparison, theme: Theme, x: float, y: float, w: float) -> TextBox:
+    return TextBox(
+        "Periode og kilde",
+        x,
+        y,
+        w,
+        SOURCE_HEIGHT,
+        (_para(period_and_source(comparison), theme, "small", "muted"),),
+        field="kilde",
+    )
+
+
+def _context(text: str | None, theme: Theme) -> list[TextPara]:
+    if not text:
+        return []
+    return [
+        _para(block.replace("\n", " "), theme, "sub_bullet", "text", space_before=12)
+        for block in text.split("\n\n")
+        if block.strip()
+    ]
+
+
+def _big_para(text: str, theme: Theme, color: str, align: str = "l") -> TextPara:
+    """A number set large: the theme's `big_number` size, or its divider title size."""
+    big = theme.sizes.get("big_number", theme.sizes["divider_title"])
+    return TextPara(_para(text, theme, "body").runs, big, theme.color(color), bold=True, align=align)
+
+
+def _big_numbers(
+    items: list[tuple[str, str, bool]], theme: Theme, x: float, y: float, w: float, h: float
+) -> list[Shape]:
+    """One column per (label, value text, highlight): the value large, its label under it."""
+    if not items:
+        return []
+    col = w / len(items)
+    shapes: list[Shape] = []
+    for i, (label, text, highlight) in enumerate(items):
+        color = "heading" if highlight else "text"
+        shapes.append(
+            TextBox(
+                f"Tall {i + 1}",
+                x + i * col,
+                y,
+                col,
+                h,
+                (
+                    _big_para(text, theme, color, align="ctr"),
+                    _para(label, theme, "body", color, bold=highlight, align="ctr", space_before=4),
+                ),
+                anchor="ctr",
+                field="text",
+            )
+        )
+    return shapes
 
 
 def plan_statistic(entry: DeckSlide, deck: Deck, theme: Theme) -> SlidePlan:
@@ -83,11 +203,8 @@ def plan_statistic(entry: DeckSlide, deck: Deck, theme: Theme) -> SlidePlan:
     top = _body_top(entry, theme)
     shapes: list[Shape] = list(_title(entry, theme))
     comparison = (deck.statistikk or {}).get(c.indicator or "")
-    form = deck.malform
-    side_x = m["left"] + CHART_WIDTH + 0.3
-    side_w = theme.width - m["right"] - side_x
     if comparison is None:
-        message = msg("statistic_not_loaded", deck.malform, indicator=c.indicator)
+        message = say("not_loaded", indikator=c.indicator)
         shapes.append(
             TextBox(
                 "Statistikk mangler",
@@ -100,36 +217,115 @@ def plan_statistic(entry: DeckSlide, deck: Deck, theme: Theme) -> SlidePlan:
             )
         )
         return SlidePlan(tuple(shapes), theme.color("background"))
-    ind = comparison.indicator
-    spec = ChartSpec(chart_bars(comparison, form), ind.unit, ind.decimals, CHART_WIDTH, CHART_HEIGHT)
-    shapes.append(
-        Picture("Diagram", m["left"], top, CHART_WIDTH, CHART_HEIGHT, bar_chart_png(spec), alt_text(comparison, form))
-    )
-    shapes.append(
-        TextBox(
-            "Periode og kilde",
-            m["left"],
-            top + CHART_HEIGHT + 0.05,
-            CHART_WIDTH,
-            theme.content_bottom - top - CHART_HEIGHT - 0.05,
-            (_para(period_and_source(comparison, form), theme, "small", "muted"),),
-            field="kilde",
-        )
-    )
-    paras = [_para(comparison.indicator.label, theme, "small", "muted", bold=True)]
-    national = comparison.kommune_navn is None
-    for label, text, f, role in summary_lines(comparison, form):
-        if national and f is not None:
-            paras.append(_para(f"{f.period}: **{text}**", theme, "small", "text", space_before=6))
-            continue
-        highlight = role == "kommune"
-        paras.append(_para(label, theme, "small", "heading" if highlight else "text", bold=highlight, space_before=10))
-        paras.append(_para(text, theme, "sub_bullet", "heading" if highlight else "text", bold=True))
-    if c.text:
-        paras.extend(
-            _para(block.replace("\n", " "), theme, "small", "text", space_before=12)
-            for block in c.text.split("\n\n")
-            if block.strip()
-        )
-    shapes.append(TextBox("Tallene", side_x, top, side_w, theme.content_bottom - top, tuple(paras), field="text"))
+    plan = {
+        "trend": _plan_chart,
+        "national": _plan_chart,
+        "bars": _plan_chart,
+        "bands": _plan_bands,
+        "big": _plan_big,
+        "missing": _plan_missing,
+    }[kind(comparison)]
+    shapes.extend(plan(comparison, c.text, theme, top))
     return SlidePlan(tuple(shapes), theme.color("background"))
+
+
+def _side(theme: Theme) -> tuple[float, float]:
+    x = theme.margins["left"] + CHART_WIDTH + 0.3
+    return x, theme.width - theme.margins["right"] - x
+
+
+def _plan_chart(comparison: Comparison, text: str | None, theme: Theme, top: float) -> list[Shape]:
+    ind, left = comparison.indicator, theme.margins["left"]
+    if kind(comparison) == "trend":
+        periods, lines = chart_lines(comparison)
+        png = line_chart_png(LineSpec(periods, lines, ind.unit, ind.decimals, CHART_WIDTH, CHART_HEIGHT))
+    else:
+        png = bar_chart_png(ChartSpec(chart_bars(comparison), ind.unit, ind.decimals, CHART_WIDTH, CHART_HEIGHT))
+    shapes: list[Shape] = [Picture("Diagram", left, top, CHART_WIDTH, CHART_HEIGHT, png, alt_text(comparison))]
+    shapes.append(_source_box(comparison, theme, left, top + CHART_HEIGHT + 0.05, CHART_WIDTH))
+    side_x, side_w = _side(theme)
+    paras = [_para(ind.short, theme, "sub_bullet", "muted", bold=True)]
+    if is_small(comparison) and comparison.count is not None and comparison.kommune is not None:
+        count = value_label(comparison.count.value or 0, "antall", 0)
+        warning = say("small_count", sted=comparison.kommune_navn, periode=comparison.kommune.period, antall=count)
+        paras.append(_para(warning, theme, "sub_bullet", "accent", bold=True, space_before=12))
+    gaps = [f for f in comparison.kommune_series if f.value is None]
+    if gaps and comparison.kommune_navn:
+        gap = say(
+            "series_gap", sted=comparison.kommune_navn, perioder=_span([f.period for f in gaps]), grunn=gaps[0].missing
+        )
+        paras.append(_para(gap, theme, "sub_bullet", "muted", space_before=12))
+    paras += _context(text, theme)
+    shapes.append(TextBox("Tallene", side_x, top, side_w, theme.content_bottom - top, tuple(paras), field="text"))
+    return shapes
+
+
+def _plan_bands(comparison: Comparison, text: str | None, theme: Theme, top: float) -> list[Shape]:
+    ind, left = comparison.indicator, theme.margins["left"]
+    spec = ChartSpec(band_bars(comparison), "antall", 0, CHART_WIDTH, CHART_HEIGHT)
+    shapes: list[Shape] = [
+        Picture("Diagram", left, top, CHART_WIDTH, CHART_HEIGHT, bar_chart_png(spec), alt_text(comparison))
+    ]
+    shapes.append(_source_box(comparison, theme, left, top + CHART_HEIGHT + 0.05, CHART_WIDTH))
+    main = comparison.kommune if comparison.kommune_navn is not None else comparison.land
+    place = comparison.kommune_navn or say("country_in")
+    paras = [
+        _big_para(value_text(main, ind, "kommune"), theme, "heading"),
+        _para(say("bands_total", navn=ind.label, sted=place, periode=ind.period), theme, "sub_bullet", "text"),
+    ]
+    if comparison.changes:
+        paras.append(
+            _para(say("change_heading", fra=ind.change_from), theme, "sub_bullet", "muted", bold=True, space_before=18)
+        )
+        for role, label, then, now in comparison.changes:
+            pct = change_percent(then, now)
+            if pct is None:
+                shown = say("change_missing")
+            else:
+                shown = ("+" if pct > 0 else "−" if pct < 0 else "") + value_label(abs(pct), "prosent", 1)
+            color = "heading" if role == "kommune" else "text"
+            paras.append(_para(f"{label}: **{shown}**", theme, "sub_bullet", color, space_before=4))
+    paras += _context(text, theme)
+    side_x, side_w = _side(theme)
+    shapes.append(TextBox("Tallene", side_x, top, side_w, theme.content_bottom - top, tuple(paras), field="text"))
+    return shapes
+
+
+def _plan_big(comparison: Comparison, text: str | None, theme: Theme, top: float) -> list[Shape]:
+    ind, left, width = comparison.indicator, theme.margins["left"], theme.content_width
+    items = [
+        (label, value_label(f.value, ind.unit, ind.decimals, f.qualifier), role == "kommune")
+        for role, label, f in comparison.bars()
+        if f is not None and f.value is not None
+    ]
+    shapes: list[Shape] = [
+        TextBox("Indikator", left, top, width, 0.5, (_para(ind.label, theme, "sub_bullet", "muted", bold=True),))
+    ]
+    shapes += _big_numbers(items, theme, left, top + 0.6, width, 1.9)
+    bottom = top + 2.6
+    context = _context(text, theme)
+    if context:
+        shapes.append(TextBox("Tallene", left, bottom, width, 1.2, tuple(context), field="text"))
+    shapes.append(_source_box(comparison, theme, left, theme.content_bottom - SOURCE_HEIGHT, width))
+    return shapes
+
+
+def _plan_missing(comparison: Comparison, text: str | None, theme: Theme, top: float) -> list[Shape]:
+    ind, left, width = comparison.indicator, theme.margins["left"], theme.content_width
+    place = comparison.kommune_navn or say("country")
+    heading = _para(say("missing_heading", sted=place), theme, "body", "heading", bold=True)
+    sub = _para(ind.label, theme, "sub_bullet", "muted")
+    shapes: list[Shape] = [TextBox("Tall mangler", left, top, width, 1.0, (heading, sub), field="text")]
+    items = [
+        (f"{label} ({f.period})", value_label(f.value, ind.unit, ind.decimals, f.qualifier), False)
+        for role, label, f in comparison.bars()
+        if role != "kommune" and f is not None and f.value is not None
+    ]
+    shapes += _big_numbers(items, theme, left, top + 1.1, width, 1.7)
+    credit = source_text(None, ind) + (f", {ind.url}" if ind.url else "")
+    paras = [_para(say("missing_where", sted=place, kilde=credit), theme, "sub_bullet", "text")]
+    paras += _context(text, theme)
+    shapes.append(TextBox("Tallene", left, top + 2.95, width, 1.4, tuple(paras), field="text"))
+    if items:
+        shapes.append(_source_box(comparison, theme, left, theme.content_bottom - SOURCE_HEIGHT, width))
+    return shapes

@@ -24,7 +24,13 @@ NOT_AVAILABLE = {
 
 
 def source_text(figure: Figure | None, indicator: Indicator) -> str:
-    """`SSB, tabell 13556` or `FHI (FHI statistikkbank, tabell 337)`: the credit the licence asks for."""
+    """`SSB, tabell 13556` or `FHI (FHI statistikkbank, tabell 337)`: the credit the licence asks for.
+
+    A figure computed from counts is credited with its method: `beregnet fra antall i SSB tabell 13556`.
+    """
+    method = figure.method if figure is not None else indicator.method
+    if method:
+        return method
     source = figure.source if figure and figure.source else indicator.source
     table = figure.table if figure and figure.table else indicator.table
     if not table or table == source:
@@ -59,7 +65,51 @@ class FigureView:
     def med_kilde(self) -> str:
         if not self.tilgjengelig:
             return self.tekst + (f" ({self.mangler})" if self.mangler else "")
+        if self.kilde.startswith("beregnet"):
+            return f"{self.tekst} ({self.periode}, {self.kilde})"
         return f"{self.tekst} ({self.periode}, {msg('source', self.malform).lower()}: {self.kilde})"
+
+
+@dataclass(frozen=True)
+class ChangeView:
+    """A change between two periods: `+2,3 prosent` from `fra` to `til`, or not available."""
+
+    navn: str
+    fra: FigureView
+    til: FigureView
+    prosent: float | None
+
+    @property
+    def tilgjengelig(self) -> bool:
+        return self.prosent is not None
+
+    @property
+    def tekst(self) -> str:
+        if self.prosent is None:
+            return NOT_AVAILABLE["kommune"]
+        sign = "+" if self.prosent > 0 else ("−" if self.prosent < 0 else "")
+        return f"{sign}{verdi(abs(self.prosent), 'prosent', 1)}"
+
+    @property
+    def absolutt(self) -> str:
+        """The size of the change without its sign: `2,3 prosent` (the template says økt or gått ned)."""
+        return NOT_AVAILABLE["kommune"] if self.prosent is None else verdi(abs(self.prosent), "prosent", 1)
+
+    @property
+    def mangler(self) -> str | None:
+        return self.fra.mangler or self.til.mangler
+
+    def __str__(self) -> str:
+        return self.tekst
+
+
+@dataclass(frozen=True)
+class BandView:
+    navn: str
+    tall: FigureView
+
+    def __str__(self) -> str:
+        return f"{self.navn}: {self.tall}"
 
 
 @dataclass(frozen=True)
@@ -73,6 +123,13 @@ class IndicatorView:
     fylke: FigureView
     land: FigureView
     nasjonalt: tuple[FigureView, ...]
+    metode: str = ""
+    # Trend indicators: the periods of each role, oldest first ({% for f in statistikk.neet.serie.kommune %})
+    serie: dict[str, tuple[FigureView, ...]] | None = None
+    antall: FigureView | None = None  # the count behind the municipality's share
+    faa: bool = False  # the count is below the indicator's small_count
+    grupper: tuple[BandView, ...] = ()  # age bands
+    endring: dict[str, ChangeView] | None = None  # change since change_from, per role
 
     def __str__(self) -> str:
         return str(self.kommune if self.kommune.tilgjengelig else self.land)
@@ -102,6 +159,46 @@ def indicator_view(comparison: Comparison, malform: str = "bokmal") -> Indicator
         fylke=figure_view(comparison.fylke, ind, "fylke", malform),
         land=figure_view(comparison.land, ind, "land", malform),
         nasjonalt=tuple(figure_view(f, ind, "land", malform) for f in ind.national),
+        metode=ind.method,
+        serie={
+            role: tuple(figure_view(f, ind, role, malform) for f in figures)
+            for role, _label, figures in comparison.series()
+        }
+        if ind.trend_from
+        else None,
+        antall=figure_view(comparison.count, _count_indicator(ind), "kommune", malform) if comparison.count else None,
+        faa=is_small(comparison),
+        grupper=tuple(BandView(band.short, figure_view(f, band, "kommune", malform)) for band, f in comparison.bands),
+        endring={
+            role: change_view(label, then, now, ind, role, malform) for role, label, then, now in comparison.changes
+        }
+        if comparison.changes
+        else None,
+    )
+
+
+def _count_indicator(ind: Indicator) -> Indicator:
+    """The count behind a share is formatted as a whole number."""
+    return Indicator(ind.count_indicator, "", "", "antall", 0, ind.source, ind.table, ind.period, ind.licence)
+
+
+def is_small(comparison: Comparison) -> bool:
+    """The municipality's share rests on fewer people than the indicator's `small_count`."""
+    small, count = comparison.indicator.small_count, comparison.count
+    return bool(small and count is not None and count.value is not None and count.value < small)
+
+
+def change_percent(then: Figure | None, now: Figure | None) -> float | None:
+    if then is None or now is None or then.value is None or now.value is None or then.value == 0:
+        return None
+    return (now.value - then.value) / then.value * 100
+
+
+def change_view(
+    label: str, then: Figure | None, now: Figure | None, ind: Indicator, role: str, malform: str = "bokmal"
+) -> ChangeView:
+    return ChangeView(
+        label, figure_view(then, ind, role, malform), figure_view(now, ind, role, malform), change_percent(then, now)
     )
 
 

@@ -76,6 +76,10 @@ def map_region(code: str, label: str, registry: Registry) -> str | None:
 
 def _period(text: str) -> str:
     text = text.strip()
+    fhi = re.fullmatch(r"(\d{4})_(\d{4})", text)  # FHI's year codes: 2024_2024, 2021_2023
+    if fhi:
+        first, last = fhi.groups()
+        return first if first == last else f"{first}–{last}"
     return re.sub(r"(?<=\d)-(?=\d)", "–", text)
 
 

@@ -11,6 +11,7 @@ import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -36,10 +37,29 @@ INDICATOR_FIELDS = (
     "url",
     "description",
     "national",
+    "method",
+    "trend_from",
+    "count_indicator",
+    "small_count",
+    "bands",
+    "change_from",
     "update_interval_months",
+    "range",
+    "tables",
+    "contents_codes",
+    "fetch",
 )
 NATIONAL_FIELDS = ("value", "period", "source", "table", "qualifier", "note", "missing")
-FIGURE_FILE_FIELDS = ("indicator", "source", "table", "licence", "origin", "note", "figures")
+FIGURE_FILE_FIELDS = (
+    "indicator",
+    "source",
+    "table",
+    "licence",
+    "origin",
+    "note",
+    "figures",
+    "method",
+)
 FIGURE_FIELDS = ("region", "period", "value", "missing", "qualifier", "note")
 
 
@@ -58,52 +78,94 @@ class StatsStore:
     def figure(self, indicator_id: str, region: str, period: str) -> Figure | None:
         return self.figures.get((indicator_id, region, period))
 
+    @cached_property
+    def _index(self) -> dict[str, tuple[set[str], list[str]]]:
+        """Indicator → (its regions, its periods sorted): built once, the figures are many."""
+        regions: dict[str, set[str]] = {}
+        periods: dict[str, set[str]] = {}
+        for ind, region, period in self.figures:
+            regions.setdefault(ind, set()).add(region)
+            periods.setdefault(ind, set()).add(period)
+        return {ind: (regions[ind], sorted(periods[ind], key=lambda p: (p[:4], p))) for ind in regions}
+
     def regions(self, indicator_id: str) -> set[str]:
-        return {region for (ind, region, _) in self.figures if ind == indicator_id}
+        return self._index.get(indicator_id, (set(), []))[0]
+
+    def periods(self, indicator_id: str) -> list[str]:
+        return self._index.get(indicator_id, (set(), []))[1]
+
+    def _missing(self, indicator: Indicator, region: str, period: str) -> Figure:
+        return Figure(indicator.id, region, period, None, NO_DATA, indicator.source, indicator.table, indicator.licence)
 
     def comparison(self, indicator_id: str, kommune: Kommune | None) -> Comparison:
         """The indicator's figures for `kommune`, its county and the country, in the indicator's period.
 
         A municipality without a figure gets a `Figure` with `value=None` and the reason: never 0.
+        Indicators with a trend, bands or a change get those too (see `Comparison`).
         """
         indicator = self.indicators[indicator_id]
         period = indicator.period
         land = self.figure(indicator_id, LAND, period) or indicator.national_for(period) or indicator.national_for()
+        extra = self._extras(indicator, kommune)
         if kommune is None:
-            return Comparison(indicator, None, None, None, None, land, self.land_series(indicator_id))
+            if not indicator.trend_from:
+                extra["land_series"] = self.land_series(indicator_id)
+            return Comparison(indicator, None, None, None, None, land, **extra)
         fylke = self.figure(indicator_id, kommune.fylke.nummer, period)
-        local = self.figure(indicator_id, kommune.nummer, period)
-        if local is None:
-            local = Figure(
-                indicator_id,
-                kommune.nummer,
-                period,
-                None,
-                NO_DATA,
-                indicator.source,
-                indicator.table,
-                indicator.licence,
-            )
+        local = self.figure(indicator_id, kommune.nummer, period) or self._missing(indicator, kommune.nummer, period)
         if fylke is None and self._has_any(indicator_id, kommune.fylke.nummer):
-            fylke = Figure(
-                indicator_id,
-                kommune.fylke.nummer,
-                period,
-                None,
-                NO_DATA,
-                indicator.source,
-                indicator.table,
-                indicator.licence,
+            fylke = self._missing(indicator, kommune.fylke.nummer, period)
+        return Comparison(indicator, kommune.navn, kommune.fylke.navn, local, fylke, land, **extra)
+
+    def _extras(self, indicator: Indicator, kommune: Kommune | None) -> dict:
+        """Trend series, the count behind a share, bands and changes, for the indicators that have them."""
+        out: dict = {}
+        local = kommune.nummer if kommune else LAND
+        if indicator.trend_from:
+            periods = [p for p in self.periods(indicator.id) if indicator.trend_from <= p <= indicator.period]
+
+            def series(region: str) -> tuple[Figure, ...]:
+                return tuple(
+                    self.figure(indicator.id, region, p) or self._missing(indicator, region, p) for p in periods
+                )
+
+            out["land_series"] = series(LAND)
+            if kommune is not None:
+                out["kommune_series"] = series(kommune.nummer)
+                if self._has_any(indicator.id, kommune.fylke.nummer):
+                    out["fylke_series"] = series(kommune.fylke.nummer)
+        if indicator.count_indicator:
+            out["count"] = self.figure(indicator.count_indicator, local, indicator.period)
+        if indicator.bands:
+            out["bands"] = tuple(
+                (self.indicators[b], self.figure(b, local, self.indicators[b].period)) for b in indicator.bands
             )
-        return Comparison(indicator, kommune.navn, kommune.fylke.navn, local, fylke, land)
+        if indicator.change_from:
+            roles = [("land", "Hele landet", LAND)]
+            if kommune is not None:
+                roles[:0] = [
+                    ("kommune", kommune.navn, kommune.nummer),
+                    ("fylke", kommune.fylke.navn, kommune.fylke.nummer),
+                ]
+            out["changes"] = tuple(
+                (
+                    role,
+                    label,
+                    self.figure(indicator.id, region, indicator.change_from),
+                    self.figure(indicator.id, region, indicator.period),
+                )
+                for role, label, region in roles
+            )
+        return out
 
     def land_series(self, indicator_id: str, limit: int = 6) -> tuple[Figure, ...]:
         """The country's figures over time: data files first, then the definition's reference values."""
         by_period: dict[str, Figure] = {}
         for figure in self.indicators[indicator_id].national:
             by_period[figure.period] = figure
-        for (ind, region, period), figure in self.figures.items():
-            if ind == indicator_id and region == LAND:
+        for period in self.periods(indicator_id):
+            figure = self.figure(indicator_id, LAND, period)
+            if figure is not None:
                 by_period[period] = figure
         ordered = sorted(by_period.values(), key=lambda f: (f.period[:4], f.period))
         return tuple(ordered[-limit:])
@@ -113,6 +175,14 @@ class StatsStore:
 
     def comparisons(self, kommune: Kommune | None) -> dict[str, Comparison]:
         return {ind: self.comparison(ind, kommune) for ind in sorted(self.indicators)}
+
+
+def fetch_configs(folder: Path) -> dict[str, Any]:
+    """Each indicator's `fetch:` entry (how `stats oppdater` asks SSB or FHI), by indicator id."""
+    data = read_yaml(folder / INDICATOR_FILE, INDICATOR_FILE)
+    if not isinstance(data, dict):
+        return {}
+    return {ind: entry["fetch"] for ind, entry in data.items() if isinstance(entry, dict) and "fetch" in entry}
 
 
 def load_statistics(folder: Path, root: Path | None = None) -> StatsStore:
@@ -127,6 +197,12 @@ def load_statistics(folder: Path, root: Path | None = None) -> StatsStore:
         files.append(path)
         for figure in _load_figure_file(path, root, indicators, problems):
             figures[(figure.indicator, figure.region, figure.period)] = figure
+    for ind in indicators.values():
+        for ref in (*ind.bands, ind.count_indicator):
+            if ref and ref not in indicators:
+                problems.append(
+                    Problem(display_path(folder / INDICATOR_FILE, root), None, f"{ind.id}: ukjent indikator {ref!r}")
+                )
     if problems:
         raise ContentError(problems)
     return StatsStore(indicators, figures, tuple(files))
@@ -142,6 +218,17 @@ def _read(path: Path, root: Path, problems: list[Problem]) -> tuple[str, Any]:
     except YamlSyntaxError as exc:
         problems.append(exc.problem)
         return display, None
+
+
+def _read_figures(path: Path, root: Path, problems: list[Problem]) -> tuple[str, Any]:
+    """A figure file: the fast reader for generated files, YAML for anything else."""
+    from .figurefile import parse_figure_file
+
+    try:
+        data = parse_figure_file(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError):
+        data = None
+    return (display_path(path, root), data) if data is not None else _read(path, root, problems)
 
 
 def _line(data: Any, key: str | None = None) -> int | None:
@@ -234,18 +321,6 @@ def _load_indicators(path: Path, root: Path, problems: list[Problem]) -> dict[st
             for name in ("label", "source", "table", "period", "licence")
         }
         national = _national(entry.get("national", []), ind_id, common, display, problems)
-        interval = entry.get("update_interval_months")
-        if interval is not None and (
-            not isinstance(interval, int) or isinstance(interval, bool) or not 1 <= interval <= 120
-        ):
-            problems.append(
-                Problem(
-                    display,
-                    entry.line_of("update_interval_months"),
-                    f"{where}update_interval_months: forventet et helt antall måneder fra 1 til 120, fikk {interval!r}",
-                )
-            )
-            interval = None
         indicators[ind_id] = Indicator(
             id=ind_id,
             unit=unit,
@@ -254,10 +329,39 @@ def _load_indicators(path: Path, root: Path, problems: list[Problem]) -> dict[st
             short=_text(entry, "short", display, where, problems, required=False) or common["label"],
             url=_text(entry, "url", display, where, problems, required=False),
             description=_text(entry, "description", display, where, problems, required=False),
-            update_interval_months=interval,
+            **_series_fields(entry, display, where, problems),
             **common,
         )
     return indicators
+
+
+def _series_fields(entry: LocatedMap, display: str, where: str, problems: list[Problem]) -> dict[str, Any]:
+    """The optional keys for trends, bands, small counts and updates (see indikatorer.yaml)."""
+    out: dict[str, Any] = {
+        name: _text(entry, name, display, where, problems, required=False)
+        for name in ("method", "trend_from", "count_indicator", "change_from")
+    }
+    for name in ("small_count", "update_interval_months"):
+        value = entry.get(name)
+        if value is not None and (not isinstance(value, int) or isinstance(value, bool) or value < 1):
+            problems.append(
+                Problem(display, entry.line_of(name), f"{where}{name}: forventet et positivt heltall, fikk {value!r}")
+            )
+            value = None
+        out[name] = value
+    bands = entry.get("bands", [])
+    if not isinstance(bands, list) or not all(isinstance(b, str) and ID_PATTERN.match(b) for b in bands):
+        problems.append(
+            Problem(display, entry.line_of("bands"), f"{where}bands: forventet en liste med indikator-id-er")
+        )
+        bands = []
+    out["bands"] = tuple(bands)
+    if "fetch" in entry:
+        from .update import fetch_config_problems
+
+        for message in fetch_config_problems(where.rstrip(": "), entry["fetch"]):
+            problems.append(Problem(display, entry.line_of("fetch"), message))
+    return out
 
 
 def _national(
@@ -319,7 +423,7 @@ def _value_and_missing(
 def _load_figure_file(
     path: Path, root: Path, indicators: dict[str, Indicator], problems: list[Problem]
 ) -> list[Figure]:
-    display, data = _read(path, root, problems)
+    display, data = _read_figures(path, root, problems)
     if data is None:
         return []
     if not isinstance(data, LocatedMap):
@@ -339,6 +443,7 @@ def _load_figure_file(
         )
         return []
     provenance = {name: _text(data, name, display, "", problems) for name in ("source", "table", "licence")}
+    provenance["method"] = _text(data, "method", display, "", problems, required=False)
     items = data.get("figures")
     if not isinstance(items, LocatedList):
         problems.append(Problem(display, _line(data, "figures"), "figures: forventet en liste med tall"))
@@ -346,6 +451,10 @@ def _load_figure_file(
     out = []
     for i, item in enumerate(items):
         where = f"figures[{i}]: "
+        if isinstance(item, tuple):  # the fast reader's checked (region, period, value, note)
+            region, period, value, note = item
+            out.append(Figure(ind_id, region, period, value, note=note, **provenance))
+            continue
         if not isinstance(item, LocatedMap):
             problems.append(Problem(display, items.line_of(i), f"{where}forventet feltene region, period og value"))
             continue
@@ -376,6 +485,7 @@ def figure_file_text(
     origin: str,
     note: str = "",
     header: str = "",
+    method: str = "",
 ) -> str:
     """A figure file, one figure per line, in a stable order so diffs stay small."""
 
@@ -392,6 +502,8 @@ def figure_file_text(
     ]
     if note:
         lines.append(f"note: {q(note)}")
+    if method:
+        lines.append(f"method: {q(method)}")
     lines.append("figures:")
     for f in sorted(figures, key=lambda f: (len(f.region), f.region, f.period)):
         parts = [

@@ -32,6 +32,7 @@ class Figure:
     licence: str = ""
     qualifier: str = ""  # "nær", "over": as the source phrases an approximate figure
     note: str = ""
+    method: str = ""  # how the value was made, e.g. "beregnet fra antall i SSB tabell 13556"
 
     @property
     def available(self) -> bool:
@@ -52,7 +53,13 @@ class Indicator:
     url: str = ""
     description: str = ""
     national: tuple[Figure, ...] = ()  # reference values for the whole country, newest first
-    update_interval_months: int | None = None  # how often the source publishes new figures
+    method: str = ""  # how the figures are made when not as published
+    trend_from: str = ""  # chart every period from this one to `period`
+    count_indicator: str = ""  # the counts behind a share (small-number warning)
+    small_count: int | None = None  # below this count the slide warns
+    bands: tuple[str, ...] = ()  # indicators that split this one, drawn as bars
+    change_from: str = ""  # the period a change is measured from
+    update_interval_months: int | None = None  # how often the source publishes
 
     def national_for(self, period: str | None = None) -> Figure | None:
         for figure in self.national:
@@ -71,8 +78,16 @@ class Comparison:
     kommune: Figure | None  # None only in the national deck (no municipality)
     fylke: Figure | None
     land: Figure | None
-    land_series: tuple[Figure, ...] = ()  # the country over time, oldest first (national deck)
     land_navn: str = "Hele landet"  # the country's label in the deck's written form
+    land_series: tuple[Figure, ...] = ()  # the country over time, oldest first (national deck, trends)
+    # Indicators with `trend_from`: the municipality's and the county's periods, as land_series.
+    kommune_series: tuple[Figure, ...] = ()
+    fylke_series: tuple[Figure, ...] = ()
+    count: Figure | None = None  # the count behind the municipality's share (count_indicator)
+    # Indicators with `bands`: (band indicator, its figure) for the municipality (country: national deck)
+    bands: tuple[tuple[Indicator, Figure | None], ...] = ()
+    # Indicators with `change_from`: (role, label, figure then, figure now), in chart order
+    changes: tuple[tuple[str, str, Figure | None, Figure | None], ...] = ()
 
     def bars(self) -> list[tuple[str, str, Figure | None]]:
         """(role, label, figure) in chart order: kommune, fylke, land."""
@@ -82,4 +97,14 @@ class Comparison:
         if self.fylke_navn is not None:
             out.append(("fylke", self.fylke_navn, self.fylke))
         out.append(("land", self.land_navn, self.land))
+        return out
+
+    def series(self) -> list[tuple[str, str, tuple[Figure, ...]]]:
+        """(role, label, figures over time) in chart order, for indicators with a trend."""
+        out: list[tuple[str, str, tuple[Figure, ...]]] = []
+        if self.kommune_navn is not None:
+            out.append(("kommune", self.kommune_navn, self.kommune_series))
+        if self.fylke_navn is not None and self.fylke_series:
+            out.append(("fylke", self.fylke_navn, self.fylke_series))
+        out.append(("land", "Hele landet", self.land_series))
         return out

@@ -99,6 +99,27 @@ def in_malform(comparison: Comparison, malform: str, texts: dict[str, str]) -> C
     )
 
 
+def without_missing_statistics(deck: Deck) -> Deck:
+    """The deck without its statistics slides that have no figure for the municipality
+    (a recipe's `uten_lokale_tall: hopp over`); the sources only those slides cited go too."""
+    from ..render.statistic import kind
+
+    comparisons = deck.statistikk or {}
+
+    def missing(entry) -> bool:
+        if entry.slide.layout != "statistic" or deck.kommune is None:
+            return False
+        comparison = comparisons.get(entry.slide.content.indicator or "")
+        return comparison is not None and kind(comparison) == "missing"
+
+    slides = tuple(e for e in deck.slides if not missing(e))
+    if len(slides) == len(deck.slides):
+        return deck
+    used = {key for e in slides for key in e.slide.sources}
+    sources = {key: value for key, value in deck.sources.items() if key in used}
+    return dataclasses.replace(deck, slides=slides, sources=sources)
+
+
 def check_statistics(catalogue: Catalogue, root: Path) -> list[Problem]:
     """Problems in data/statistikk, and statistic slides naming an unknown indicator."""
     try:

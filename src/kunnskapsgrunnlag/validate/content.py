@@ -373,8 +373,17 @@ def _recipes(files: list[RawFile], sections: set[str], slides: set[str], problem
                 check.error(line, f"include[{i}]: fant ikke {what} '{ref}'" + did_you_mean(str(ref), known))
                 continue
             items.append(RecipeItem(kind, ref))
+        skip = False
+        if "uten_lokale_tall" in data:
+            choice = data["uten_lokale_tall"]
+            if choice not in schema.MISSING_STATISTICS_CHOICES:
+                choices = ", ".join(schema.MISSING_STATISTICS_CHOICES)
+                check.error(
+                    data.line_of("uten_lokale_tall"), f"uten_lokale_tall: forventet en av ({choices}), fikk {choice!r}"
+                )
+            skip = choice == "hopp over"
         if title:
-            recipes[file.path.stem] = Recipe(file.path.stem, title, tuple(items), description, file.path)
+            recipes[file.path.stem] = Recipe(file.path.stem, title, tuple(items), description, file.path, skip)
     return recipes
 
 

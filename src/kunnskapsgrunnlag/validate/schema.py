@@ -51,7 +51,13 @@ SOURCE_FIELDS = ("authors", "year", "title", "in", "series", "publisher", "place
 SOURCE_REQUIRED = ("authors", "year", "title")
 
 SECTION_FIELDS = ("id", "title", "folder", "numbered", "optional", "slides", "reviewed")
-RECIPE_FIELDS = ("title", "description", "include")
+RECIPE_FIELDS = (
+    "title",
+    "description",
+    "include",
+    "uten_lokale_tall",  # "vis" (default) or "hopp over": leave out statistics slides without local figures
+)
+MISSING_STATISTICS_CHOICES = ("vis", "hopp over")
 
 
 def allowed_fields(layout: str) -> tuple[str, ...]:
