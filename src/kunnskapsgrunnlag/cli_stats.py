@@ -9,10 +9,11 @@ import click
 
 from .build import registry_for, slug
 from .cli_common import project_option, user_errors
+from .load.contentfile import decode_text, read_user_file
 from .project import Project
 from .stats.context import source_text, value_text
 from .stats.fetch import fetch_table
-from .stats.importing import Imported, ImportFailed, import_csv, import_jsonstat, read_json
+from .stats.importing import Imported, ImportFailed, import_csv, import_jsonstat, parse_json
 from .stats.load import FIGURE_FOLDER, statistics_dir, write_figure_file
 from .stats.project import project_statistics
 from .write import write_text_atomic
@@ -128,15 +129,17 @@ def import_command(
     """
     _known_indicator(project, indicator)
     registry = registry_for(project)
+    text = decode_text(read_user_file(file), str(file))
     if file.suffix.lower() == ".csv":
-        try:
-            text = file.read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise ImportFailed(f"{file}: kunne ikke lese filen som UTF-8: {exc}") from exc
         imported = import_csv(text, indicator, registry, origin=str(file), period=periode, factor=faktor)
     else:
         imported = import_jsonstat(
-            read_json(file), indicator, registry, origin=str(file), select=_pairs(select, "--velg"), factor=faktor
+            parse_json(text, str(file)),
+            indicator,
+            registry,
+            origin=str(file),
+            select=_pairs(select, "--velg"),
+            factor=faktor,
         )
     target = _save(project, indicator, imported, file.stem, file.name, source, table or imported.table, licence)
     _report(target, imported, project)

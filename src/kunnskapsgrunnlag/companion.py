@@ -13,6 +13,7 @@ from pathlib import Path
 
 from .build import BuiltDeck
 from .errors import KunnskapsgrunnlagError
+from .load.contentfile import UnreadableFile, read_content_file
 from .project import Project
 from .render import office
 from .render.notesdoc import NotesDocOptions, render_notes_docx
@@ -82,11 +83,9 @@ def render_notes_document(
     pictures = pictures_for(project, built, pptx, cache_dir=cache_dir, deck_pdf=deck_pdf)
     explanation = project.templates / BLANK_EXPLANATION
     try:
-        blank_text = explanation.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise KunnskapsgrunnlagError(
-            f"{explanation}: teksten om det tomme lysbildet kunne ikke leses: {exc.strerror or exc}"
-        ) from exc
+        blank_text = read_content_file(explanation, project.root)
+    except UnreadableFile as exc:
+        raise KunnskapsgrunnlagError(f"teksten om det tomme lysbildet kunne ikke leses: {exc.problem}") from exc
     options = NotesDocOptions(theme=load_theme(project.theme_file), date=date or build_date(), blank_text=blank_text)
     return render_notes_docx(built.deck, pictures.images, options)
 

@@ -8,8 +8,6 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-import yaml
-
 from .errors import KunnskapsgrunnlagError, LookupFailed
 from .model import Fylke, Kommune
 from .suggest import closest
@@ -114,11 +112,24 @@ def _fold(text: str) -> str:
 
 
 def load_registry(folder: Path) -> Registry:
+    from .limits import MAX_DATA_FILE_BYTES
+    from .load.contentfile import UnreadableFile, read_content_file
+    from .load.yamlsource import YamlSyntaxError, parse_yaml
+
+    root = folder.parent.parent  # <project>/data/registry
+
+    def read(name: str) -> str:
+        return read_content_file(folder / name, root, MAX_DATA_FILE_BYTES)
+
     try:
-        raw_fylker = json.loads((folder / "fylker.json").read_text(encoding="utf-8"))
-        raw_kommuner = json.loads((folder / "kommuner.json").read_text(encoding="utf-8"))
-        raw_offices = yaml.safe_load((folder / "statsforvaltere.yaml").read_text(encoding="utf-8"))
-    except (OSError, ValueError, yaml.YAMLError) as exc:
+        raw_fylker = json.loads(read("fylker.json"))
+        raw_kommuner = json.loads(read("kommuner.json"))
+        raw_offices = parse_yaml(read("statsforvaltere.yaml"), str(folder / "statsforvaltere.yaml"))
+    except UnreadableFile as exc:
+        raise KunnskapsgrunnlagError(f"registeret kunne ikke leses: {exc.problem}") from exc
+    except YamlSyntaxError as exc:
+        raise KunnskapsgrunnlagError(f"registeret kunne ikke leses: {exc.problem}") from exc
+    except (OSError, ValueError) as exc:
         raise KunnskapsgrunnlagError(f"{folder}: registeret kunne ikke leses: {exc}") from exc
     fylker = {f["f_id"]: Fylke(f["f_id"], f["f_name"]) for f in raw_fylker}
     offices = tuple(Statsforvalter(o["navn"], o["kortnavn"], tuple(o["fylker"])) for o in raw_offices)

@@ -7,6 +7,9 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import Problem, display_path
+from ..ooxml.xml import xml_safe
+from .contentfile import UnreadableFile, read_content_file
+from .textcheck import invalid_character_problems
 from .yamlsource import YamlSyntaxError, read_yaml
 
 SECTIONS_FILE = Path("slides") / "sections.yaml"
@@ -46,8 +49,15 @@ def find_project_root(start: Path) -> Path | None:
     return None
 
 
+def _content_files(folder: Path, suffixes: set[str]) -> list[Path]:
+    """Every entry named like a content file, whatever it is: the reader refuses what is not a file."""
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.rglob("*") if p.suffix in suffixes and not p.name.startswith("."))
+
+
 def _yaml_files(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.rglob("*") if p.suffix in {".yaml", ".yml"} and p.is_file())
+    return _content_files(folder, {".yaml", ".yml"})
 
 
 def read_project(root: Path) -> RawProject:
@@ -57,13 +67,13 @@ def read_project(root: Path) -> RawProject:
     def load(path: Path) -> RawFile | None:
         display = display_path(path, root)
         try:
-            return RawFile(path, display, read_yaml(path, display))
+            return RawFile(path, display, read_yaml(path, display, root, problems=raw.problems))
         except YamlSyntaxError as exc:
             raw.problems.append(exc.problem)
             return None
 
     sections_path = root / SECTIONS_FILE
-    if sections_path.is_file():
+    if sections_path.exists() or sections_path.is_symlink():
         raw.sections = load(sections_path)
     else:
         raw.problems.append(Problem(str(SECTIONS_FILE), None, "filen mangler: den gir seksjonenes rekkefølge"))
@@ -71,12 +81,15 @@ def read_project(root: Path) -> RawProject:
     for path in _yaml_files(root / "slides"):
         if path.resolve() != sections_path.resolve() and (loaded := load(path)):
             raw.slides.append(loaded)
-    for path in sorted((root / "speaker_notes").rglob("*.md")):
+    for path in _content_files(root / "speaker_notes", {".md"}):
         display = display_path(path, root)
         try:
-            raw.notes.append(RawNotes(path, display, path.read_text(encoding="utf-8")))
-        except UnicodeDecodeError as exc:
-            raw.problems.append(Problem(display, None, f"filen er ikke UTF-8: {exc}"))
+            text = read_content_file(path, root)
+        except UnreadableFile as exc:
+            raw.problems.append(exc.problem)
+            continue
+        raw.problems.extend(invalid_character_problems(text, display))
+        raw.notes.append(RawNotes(path, display, xml_safe(text)))
     for path in _yaml_files(root / "bibliography"):
         if loaded := load(path):
             raw.bibliography.append(loaded)

@@ -174,4 +174,6 @@ def layout_name(index: int, slide_id: str) -> str:
 
 
 def load_blank_notes(templates: Path) -> str:
-    return (templates / "blank-slide-notes.md").read_text(encoding="utf-8")
+    from ..load.contentfile import read_content_file
+
+    return read_content_file(templates / "blank-slide-notes.md", templates.parent)

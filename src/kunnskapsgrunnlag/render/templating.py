@@ -12,6 +12,7 @@ from jinja2 import StrictUndefined, Template, TemplateError, TemplateSyntaxError
 from jinja2.sandbox import SandboxedEnvironment
 
 from ..model import BulletItem, Column, Deck, Kommune, Link, Slide, SlideContent
+from ..ooxml.xml import xml_safe
 from .filters import FILTERS
 
 _ENV = SandboxedEnvironment(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=True)
@@ -55,7 +56,7 @@ def render_text(text: str, context: Mapping[str, Any], field: str) -> str:
     if "{" not in text:
         return text
     try:
-        return _compiled(text).render(context)
+        return xml_safe(_compiled(text).render(context))
     except TemplateSyntaxError as exc:
         raise TemplateProblem(field, exc.lineno or 1, f"malfeil: {exc.message}") from exc
     except UndefinedError as exc:

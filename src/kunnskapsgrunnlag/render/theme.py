@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from ..errors import KunnskapsgrunnlagError
+from ..load.contentfile import UnreadableFile, read_content_file
+from ..load.yamlsource import YamlSyntaxError, parse_yaml
 
 EMU_PER_INCH = 914400
 
@@ -41,7 +41,8 @@ class Theme:
 
 def load_theme(path: Path) -> Theme:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        # The theme lives in <project>/templates/; it is a content file like any other.
+        data = parse_yaml(read_content_file(path, path.parent.parent), str(path))
         return Theme(
             name=data["name"],
             width=float(data["slide"]["width"]),
@@ -56,5 +57,9 @@ def load_theme(path: Path) -> Theme:
             line_spacing=float(data["line_spacing"]),
             paragraph_space_after=float(data["paragraph_space_after"]),
         )
-    except (OSError, yaml.YAMLError, KeyError, TypeError, ValueError) as exc:
+    except UnreadableFile as exc:
+        raise KunnskapsgrunnlagError(f"{path}: temaet kunne ikke leses: {exc.problem.message}") from exc
+    except YamlSyntaxError as exc:
+        raise KunnskapsgrunnlagError(str(exc.problem)) from exc
+    except (OSError, KeyError, TypeError, ValueError, AttributeError) as exc:
         raise KunnskapsgrunnlagError(f"{path}: temaet kunne ikke leses: {exc}") from exc

@@ -82,13 +82,24 @@ def _period(text: str) -> str:
 # --- JSON-stat 2.0 --------------------------------------------------------------------------------
 
 
-def read_json(path: Path) -> Any:
+def parse_json(text: str, origin: str) -> Any:
+    """JSON as the standard says it: NaN and Infinity are not numbers there, and are refused."""
+
+    def refuse(name: str) -> Any:
+        raise ValueError(f"{name} er ikke et tall i JSON")
+
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise ImportFailed(f"{path}: kunne ikke lese filen: {exc.strerror or exc}") from exc
+        return json.loads(text, parse_constant=refuse)
+    except RecursionError as exc:
+        raise ImportFailed(f"{origin}: JSON-verdiene er nøstet for dypt") from exc
     except ValueError as exc:
-        raise ImportFailed(f"{path}: er ikke gyldig JSON: {exc}") from exc
+        raise ImportFailed(f"{origin}: er ikke gyldig JSON: {exc}") from exc
+
+
+def read_json(path: Path) -> Any:
+    from ..load.contentfile import decode_text, read_user_file
+
+    return parse_json(decode_text(read_user_file(path), str(path)), str(path))
 
 
 def import_jsonstat(

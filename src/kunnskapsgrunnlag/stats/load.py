@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ContentError, Problem, display_path
+from ..limits import MAX_DATA_FILE_BYTES
 from ..load.yamlsource import LocatedList, LocatedMap, YamlSyntaxError, read_yaml
 from ..model import Kommune
 from ..write import write_text_atomic
@@ -133,11 +134,11 @@ def load_statistics(folder: Path, root: Path | None = None) -> StatsStore:
 
 def _read(path: Path, root: Path, problems: list[Problem]) -> tuple[str, Any]:
     display = display_path(path, root)
-    if not path.is_file():
+    if not path.exists() and not path.is_symlink():
         problems.append(Problem(display, None, "filen mangler"))
         return display, None
     try:
-        return display, read_yaml(path, display)
+        return display, read_yaml(path, display, root, MAX_DATA_FILE_BYTES, problems)
     except YamlSyntaxError as exc:
         problems.append(exc.problem)
         return display, None
