@@ -23,7 +23,8 @@ from .validate.templates import check_templates
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="kunnskapsgrunnlag")
-def main() -> None:
+@click.option("-v", "--verbose", is_flag=True, help="Fortell mer om hva som skjer (f.eks. skadede hurtigbufferfiler).")
+def main(verbose: bool = False) -> None:
     """Bygger 0-24-kunnskapsgrunnlaget som en låst PowerPoint-presentasjon med talenotater.
 
     \b
@@ -33,6 +34,10 @@ def main() -> None:
       kunnskapsgrunnlag build --kommune 4003
       kunnskapsgrunnlag build hvorfor-samordning --kommune Skien
     """
+    if verbose:
+        import logging
+
+        logging.basicConfig(level=logging.INFO, format="%(message)s", force=True)
 
 
 @main.command("list")

@@ -9,19 +9,18 @@ write, byte for byte (a test proves it). See docs/dev/incremental.md.
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import hashlib
-import pickle
+import json
 import re
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import KunnskapsgrunnlagError
+from ..diskcache import read_entry, write_entry
 from ..fingerprint import code_digest
 from ..model import Deck
 from ..ooxml.parts import Package, drop_unreferenced_media, ensure_media_defaults, transplant_slide
-from ..write import write_atomic
 from .deck import RenderOptions, SlideDrawing, deck_title, layout_name, render_package, slide_drawing
 from .skeleton import escape_text, fill, tokenize
 
@@ -30,9 +29,31 @@ LAYOUT_OFFSET = 2  # slide n has layout slideLayout{n + 2}.xml (see render/deck.
 
 @dataclass
 class _Base:
-    deck: Deck
-    drawings: list[SlideDrawing]
+    """The last full render, as digests of what each slide was drawn from and of its drawing.
+
+    Digests, not objects, so that the disk copy is plain JSON and a zip (never a pickle).
+    """
+
+    structure: str
+    inputs: list[str]
+    drawings: list[str]
     package: Package
+
+    def to_bytes(self) -> bytes:
+        header = json.dumps({"structure": self.structure, "inputs": self.inputs, "drawings": self.drawings})
+        return header.encode("utf-8") + b"\n" + self.package.write()
+
+    @classmethod
+    def from_bytes(cls, data: bytes) -> _Base | None:
+        head, _, archive = data.partition(b"\n")
+        try:
+            fields = json.loads(head)
+            base = cls(fields["structure"], list(fields["inputs"]), list(fields["drawings"]), Package.read(archive))
+        except (ValueError, KeyError, TypeError, zipfile.BadZipFile, OSError):
+            return None
+        sizes_match = len(base.inputs) == len(base.drawings)
+        ok = sizes_match and all(isinstance(x, str) for x in [base.structure, *base.inputs, *base.drawings])
+        return base if ok else None
 
 
 class IncrementalRenderer:
@@ -52,17 +73,18 @@ class IncrementalRenderer:
         self.skeleton_hits = 0
 
     def render(self, deck: Deck) -> bytes:
-        if self._base is None or not _same_structure(self._base.deck, deck):
+        structure = _structure_digest(deck)
+        if self._base is None or self._base.structure != structure:
             self._base = self._load(deck) or self._base
         base = self._base
-        if self.options.password or base is None or not _same_structure(base.deck, deck):
+        if self.options.password or base is None or base.structure != structure:
             return self._render_full(deck)
         theme = self.options.theme
         # A slide is drawn again when what it is drawn from differs: its rendered text, its
         # figures, its diagram. Comparing inputs first spares drawing charts that did not change.
-        candidates = [i for i in range(len(deck.slides)) if not _same_inputs(base.deck, deck, i)]
+        candidates = [i for i in range(len(deck.slides)) if _input_digest(deck, i) != base.inputs[i]]
         drawings = {i: slide_drawing(deck.slides[i], deck, theme) for i in candidates}
-        differing = [i for i in candidates if drawings[i] != base.drawings[i]]
+        differing = [i for i in candidates if _digest(drawings[i]) != base.drawings[i]]
         if any(deck.slides[i].slide.layout == "toc" for i in differing):
             return self._render_full(deck)  # the outline depends on the whole deck
         package = base.package.copy()
@@ -96,59 +118,55 @@ class IncrementalRenderer:
     def _render_full(self, deck: Deck) -> bytes:
         drawings = [slide_drawing(entry, deck, self.options.theme) for entry in deck.slides]
         package = render_package(deck, self.options, drawings)
-        self._base = _Base(deck, drawings, package)
+        inputs = [_input_digest(deck, i) for i in range(len(deck.slides))]
+        self._base = _Base(_structure_digest(deck), inputs, [_digest(d) for d in drawings], package)
         self.full_renders += 1
-        self._save(self._base)
+        self._save(deck, self._base)
         return package.write()
 
     def _cache_file(self, deck: Deck) -> Path | None:
         if self.cache_dir is None or self.options.password:
             return None
         key = hashlib.sha256(f"{code_digest()}\0{self.options!r}\0{_structure(deck)!r}".encode()).hexdigest()
-        return self.cache_dir / "decks" / f"{deck.recipe_id}-{key[:24]}.pickle"
+        return self.cache_dir / "decks" / f"{deck.recipe_id}-{key[:24]}.deck"
 
     def _load(self, deck: Deck) -> _Base | None:
         path = self._cache_file(deck)
-        if path is None or not path.is_file():
-            return None
-        try:
-            base = pickle.loads(path.read_bytes())
-        except Exception:  # a stale or broken cache file is only a miss
-            return None
-        return base if isinstance(base, _Base) and _same_structure(base.deck, deck) else None
+        data = read_entry(path) if path is not None else None
+        base = _Base.from_bytes(data) if data is not None else None
+        return base if base is not None and base.structure == _structure_digest(deck) else None
 
-    def _save(self, base: _Base) -> None:
-        path = self._cache_file(base.deck)
+    def _save(self, deck: Deck, base: _Base) -> None:
+        path = self._cache_file(deck)
         if path is not None:
-            # A cache that cannot be written only costs time.
-            with contextlib.suppress(KunnskapsgrunnlagError):
-                write_atomic(path, pickle.dumps(base, protocol=pickle.HIGHEST_PROTOCOL))
+            write_entry(path, base.to_bytes())
 
 
-def _same_inputs(a: Deck, b: Deck, index: int) -> bool:
-    """Whether slide `index` is drawn from the same things in both decks (same structure)."""
-    old, new = a.slides[index], b.slides[index]
-    if old != new:
-        return False
-    content = new.slide.content
-    if new.slide.layout == "statistic":
-        key = content.indicator or ""
-        return (a.statistikk or {}).get(key) == (b.statistikk or {}).get(key) and (a.kommune and a.kommune.navn) == (
-            b.kommune and b.kommune.navn
-        )
-    if new.slide.layout == "diagram":
-        return a.diagrams.get(content.diagram or "") == b.diagrams.get(content.diagram or "")
-    if new.slide.layout == "title":
-        return a.kommune == b.kommune
-    return True
+def _digest(value: object) -> str:
+    """A digest of a model value's repr: dataclasses of text, numbers and bytes, so it is stable."""
+    return hashlib.sha256(repr(value).encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _input_digest(deck: Deck, index: int) -> str:
+    """What slide `index` is drawn from: equal digests, same drawing (for decks of one structure)."""
+    entry = deck.slides[index]
+    content = entry.slide.content
+    extra: object = None
+    if entry.slide.layout == "statistic":
+        extra = ((deck.statistikk or {}).get(content.indicator or ""), deck.kommune and deck.kommune.navn)
+    elif entry.slide.layout == "diagram":
+        extra = deck.diagrams.get(content.diagram or "")
+    elif entry.slide.layout == "title":
+        extra = deck.kommune
+    return _digest((entry, extra))
 
 
 def _structure(deck: Deck) -> tuple:
     return (deck.title, deck.recipe_id, tuple((e.slide.id, e.section_number) for e in deck.slides))
 
 
-def _same_structure(a: Deck, b: Deck) -> bool:
-    return _structure(a) == _structure(b)
+def _structure_digest(deck: Deck) -> str:
+    return _digest(_structure(deck))
 
 
 def _core_with_title(core_xml: bytes, title: str) -> bytes:
