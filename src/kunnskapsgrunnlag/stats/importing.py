@@ -38,6 +38,8 @@ class Imported:
     title: str = ""
     table: str = ""
     source: str = ""
+    unit: str = ""  # the unit the source states for the chosen contents code, if any
+    contents_code: str = ""  # SSB's ContentsCode chosen, if the table has one
 
 
 # --- regions --------------------------------------------------------------------------------------
@@ -160,6 +162,10 @@ def import_jsonstat(
             continue
         period = _period(categories[time_dim][position[time_dim]][0])
         value, status = values.get(flat), statuses.get(flat)
+        if value is not None and (isinstance(value, bool) or not isinstance(value, int | float | str)):
+            raise ImportFailed(f"{origin}: value[{flat}]: forventet et tall eller null, fikk {value!r}")
+        if status is not None and not isinstance(status, str):
+            raise ImportFailed(f"{origin}: status[{flat}]: forventet et statussymbol, fikk {status!r}")
         figures.append(_figure(indicator_id, region, period, value, status, factor))
     if not figures:
         raise ImportFailed(
@@ -168,12 +174,21 @@ def import_jsonstat(
             "eller gjeldende kommunenummer"
         )
     ext = (data.get("extension") or {}).get("px") or {}
+    contents_dim = next((d for d in ids if d.casefold() in ("contentscode", "statistikkvariabel")), None)
+    contents_code = unit = ""
+    if contents_dim is not None and contents_dim in fixed:
+        contents_code = categories[contents_dim][fixed[contents_dim]][0]
+        units = ((data["dimension"][contents_dim] or {}).get("category") or {}).get("unit") or {}
+        described = units.get(contents_code) if isinstance(units, dict) else None
+        unit = str(described.get("base", "")) if isinstance(described, dict) else ""
     return Imported(
         tuple(figures),
         tuple(unmapped),
         str(data.get("label", "")),
-        str(ext.get("tableid", "")),
+        str(ext.get("tableid", "") if isinstance(ext, dict) else ""),
         str(data.get("source", "")),
+        unit,
+        contents_code,
     )
 
 
@@ -223,6 +238,8 @@ def _figure(indicator_id: str, region: str, period: str, value: Any, status: str
     status = (status or "").strip()
     if isinstance(value, str):  # some CSV-like producers put the symbol in the value itself
         value, status = (None, value.strip()) if value.strip() in STATUS_REASONS else (_number(value), status)
+    if status == "-":  # SSB's dash is a true zero ("nothing to register"), not a missing value
+        return Figure(indicator_id, region, period, 0.0, note=STATUS_REASONS["-"])
     if value is None or status in ("..", ":", "."):
         reason = STATUS_REASONS.get(status, NO_DATA if not status else f"mangler (status {status!r})")
         return Figure(indicator_id, region, period, None, reason)
@@ -275,8 +292,14 @@ def import_csv(
     for line, row in enumerate(rows[1:], start=2):
         if not any(cell.strip() for cell in row):
             continue
-        if len(row) < len(header):
-            raise ImportFailed(f"{origin}:{line}: forventet {len(header)} kolonner, fikk {len(row)}")
+        if len(row) != len(header):
+            hint = (
+                " (står det et desimalkomma i et tall uten anførselstegn? skriv «1 234,5» i anførselstegn "
+                "eller bruk semikolon som skilletegn)"
+                if len(row) > len(header) and dialect.delimiter == ","
+                else ""
+            )
+            raise ImportFailed(f"{origin}:{line}: forventet {len(header)} kolonner, fikk {len(row)}{hint}")
         name = row[region_col]
         region = map_region(name, name, registry)
         if region is None:

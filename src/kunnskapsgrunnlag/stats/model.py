@@ -52,6 +52,9 @@ class Indicator:
     url: str = ""
     description: str = ""
     national: tuple[Figure, ...] = ()  # reference values for the whole country, newest first
+    value_range: tuple[float, float] | None = None  # valid values in `unit` (`range:` in the YAML)
+    tables: tuple[str, ...] = ()  # SSB/FHI table ids an import may come from
+    contents_codes: tuple[str, ...] = ()  # SSB ContentsCode values an import may carry
 
     def national_for(self, period: str | None = None) -> Figure | None:
         for figure in self.national:
