@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 from pathlib import Path
 
 import click
@@ -26,15 +27,18 @@ class _FiniteFloat(click.ParamType):
 
     name = "tall"
 
-    def convert(self, value, param, ctx):
-        import math
+    def __init__(self, low: float = -math.inf, high: float = math.inf):
+        self.low, self.high = low, high
 
+    def convert(self, value, param, ctx):
         try:
             number = float(value)
         except (TypeError, ValueError):
             self.fail(f"forventet et tall, fikk {value!r}", param, ctx)
         if not math.isfinite(number):
             self.fail(f"forventet et endelig tall, fikk {value!r}", param, ctx)
+        if not self.low <= number <= self.high:
+            self.fail(f"forventet et tall fra {self.low:g} til {self.high:g}, fikk {value!r}", param, ctx)
         return number
 
 
@@ -216,7 +220,7 @@ def import_command(
 @click.option("--api", help="PxWebApi v2-adressen (standard: SSB, eller $KUNNSKAPSGRUNNLAG_SSB_API).")
 @click.option(
     "--timeout",
-    type=click.FloatRange(min=0.1, max=3600),
+    type=_FiniteFloat(0.1, 3600),
     default=DEFAULT_FETCH_DEADLINE_SECONDS,
     show_default=True,
     help="Frist i sekunder for hele hentingen: tilkobling, alle forsøk og ventetid mellom dem.",
