@@ -26,7 +26,7 @@ from .stats.project import check_statistics, project_statistics_or_none, with_st
 from .validate.content import build_catalogue
 from .validate.overflow import FontMissing, overflows
 from .validate.templates import check_templates
-from .write import write_atomic
+from .write import sweep_stale_temporaries, write_atomic
 
 
 @dataclass(frozen=True)
@@ -136,6 +136,7 @@ def build_one(
     deck = render_deck(with_statistics(assemble(catalogue, recipe, kommune), store))
     data = renderer(deck) if renderer is not None else render_pptx(deck, options)
     path = output_path(project, recipe, kommune, out_dir)
+    sweep_stale_temporaries(path.parent)  # what a killed run left behind
     write_atomic(path, data)
     return BuiltDeck(path, deck, len(data))
 
