@@ -11,7 +11,7 @@ import click
 from . import __version__
 from .assemble import recipe_from_ids
 from .build import build_one, check, load_catalogue, prepare, registry_for, render_options, require_valid
-from .cli_common import out_option, project_option, shown, slides_option, split_ids, user_errors
+from .cli_common import BoundaryGroup, out_option, project_option, shown, slides_option, split_ids, user_errors
 from .cli_preview import preview_command
 from .cli_stats import stats_group
 from .companion import write_companions
@@ -21,7 +21,7 @@ from .render.theme import load_theme
 from .validate.templates import check_templates
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=BoundaryGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="kunnskapsgrunnlag")
 @click.option("-v", "--verbose", is_flag=True, help="Fortell mer om hva som skjer (f.eks. skadede hurtigbufferfiler).")
 def main(verbose: bool = False) -> None:
@@ -161,6 +161,10 @@ def build_command(
     """
     from .batch import BatchOptions, run_batch, select_kommuner
 
+    if password is not None and not password.strip():
+        raise click.BadParameter(
+            "passordet kan ikke være tomt (uten passord blir filen ikke beskyttet)", param_hint="--passord"
+        )
     registry = registry_for(project)
     ids = tuple(split_ids(slide_ids))
     if len(kommune_queries) > 1 or fylker or offices or alle:

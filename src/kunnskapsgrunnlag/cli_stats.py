@@ -133,7 +133,7 @@ allow_mismatch_option = click.option(
 
 
 @stats_group.command("import")
-@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("file", type=click.Path(path_type=Path))  # read_user_file says what is wrong with it
 @click.option("--indikator", "indicator", required=True, help="Indikator-id fra data/statistikk/indikatorer.yaml.")
 @click.option(
     "--velg",
@@ -178,6 +178,7 @@ def import_command(
       kunnskapsgrunnlag stats import 13556.json --indikator neet
       kunnskapsgrunnlag stats import barnehage.csv --indikator barnehage --faktor 100
     """
+    selected = _pairs(select, "--velg")
     definition = _known_indicator(project, indicator)
     registry = registry_for(project)
     text = decode_text(read_user_file(file), str(file))
@@ -189,7 +190,7 @@ def import_command(
             indicator,
             registry,
             origin=str(file),
-            select=_pairs(select, "--velg"),
+            select=selected,
             factor=faktor,
         )
     target = _save(project, definition, imported, file.name, source, table or imported.table, licence, allow_mismatch)

@@ -33,7 +33,7 @@ class Registry:
     def kommune(self, query: str) -> Kommune:
         """By number (`4003`, `301`) or name (`Skien`, `Herøy (Nordland)`, `Herøy 18`)."""
         query = query.strip()
-        if query.isdigit():
+        if query.isdecimal():
             number = query.zfill(4)
             if number in self._by_number:
                 return self._by_number[number]
@@ -100,9 +100,9 @@ def _nearest_numbers(number: str, candidates: list[str], n: int = 3) -> list[str
 def _split_county(query: str) -> tuple[str, str | None]:
     if query.endswith(")") and "(" in query:
         name, county = query[:-1].split("(", 1)
-        return name.strip(), _fold(county.strip()) if not county.strip().isdigit() else county.strip().zfill(2)
+        return name.strip(), _fold(county.strip()) if not county.strip().isdecimal() else county.strip().zfill(2)
     parts = query.rsplit(" ", 1)
-    if len(parts) == 2 and parts[1].isdigit() and len(parts[1]) <= 2:
+    if len(parts) == 2 and parts[1].isdecimal() and len(parts[1]) <= 2:
         return parts[0], parts[1].zfill(2)
     return query, None
 

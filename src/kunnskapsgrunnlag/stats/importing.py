@@ -49,21 +49,21 @@ def map_region(code: str, label: str, registry: Registry) -> str | None:
     """The region code in our terms (`0`, `40`, `4003`), or None if the registry does not know it."""
     raw = code.strip()
     for prefix in ("K-", "F-", "K", "F"):
-        if raw.startswith(prefix) and raw[len(prefix) :].isdigit():
+        if raw.startswith(prefix) and raw[len(prefix) :].isdecimal():
             raw = raw[len(prefix) :]
             break
     if raw.casefold() in LAND_NAMES or label.strip().casefold() in LAND_NAMES:
         return LAND
     counties = {f.nummer for f in registry.fylker}
-    if raw.isdigit() and len(raw) <= 2 and raw.zfill(2) in counties:
+    if raw.isdecimal() and len(raw) <= 2 and raw.zfill(2) in counties:
         return raw.zfill(2)
-    if raw.isdigit() and len(raw) in (3, 4):
+    if raw.isdecimal() and len(raw) in (3, 4):
         try:
             return registry.kommune(raw).nummer
         except KunnskapsgrunnlagError:
             return None
     for text in (code, label):
-        if not text.strip() or text.strip().isdigit():
+        if not text.strip() or text.strip().isdecimal():
             continue
         try:
             return registry.kommune(text).nummer
