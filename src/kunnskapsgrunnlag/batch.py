@@ -114,8 +114,17 @@ def input_hashes(project: Project) -> dict[str, str]:
         base = project.root / folder
         if base.is_dir():
             for path in sorted(p for p in base.rglob("*") if p.is_file() and not p.name.startswith(".")):
-                hashes[path.relative_to(project.root).as_posix()] = hashlib.sha256(path.read_bytes()).hexdigest()
+                hashes[path.relative_to(project.root).as_posix()] = _file_sha256(path)
     return hashes
+
+
+def _file_sha256(path: Path) -> str:
+    """Streamed, so an odd large file costs time, not memory; an unreadable one hashes as such."""
+    try:
+        with path.open("rb") as handle:
+            return hashlib.file_digest(handle, "sha256").hexdigest()
+    except OSError as exc:
+        return f"unreadable:{exc.errno}"
 
 
 def tool_digest() -> str:
