@@ -150,7 +150,8 @@ def render_options(project: Project, password: str | None = None) -> RenderOptio
 def prepare(project: Project, recipe_name: str | None) -> tuple[Catalogue, Recipe]:
     """Load and validate everything first (phase one); fail before writing anything."""
     catalogue, problems = load_catalogue(project)
-    require_valid(problems)
+    # Broken statistics would make every figure «missing» without a word: refuse, as check does.
+    require_valid(problems + check_statistics(catalogue, project.root))
     return catalogue, find_recipe(catalogue, recipe_name)
 
 

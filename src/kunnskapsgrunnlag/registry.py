@@ -131,18 +131,24 @@ def load_registry(folder: Path) -> Registry:
         raise KunnskapsgrunnlagError(f"registeret kunne ikke leses: {exc.problem}") from exc
     except (OSError, ValueError) as exc:
         raise KunnskapsgrunnlagError(f"{folder}: registeret kunne ikke leses: {exc}") from exc
-    fylker = {f["f_id"]: Fylke(f["f_id"], f["f_name"]) for f in raw_fylker}
-    offices = tuple(Statsforvalter(o["navn"], o["kortnavn"], tuple(o["fylker"])) for o in raw_offices)
-    office_of = {number: o.navn for o in offices for number in o.fylker}
-    kommuner = tuple(
-        Kommune(
-            nummer=k["k_id"],
-            navn=k.get("k_name_no") or k["k_name"],
-            fylke=fylker[k["k_id"][:2]],
-            statsforvalter=office_of[k["k_id"][:2]],
-            malform=k.get("k_language", ""),
-            innbyggere=k.get("k_population"),
+    try:
+        fylker = {f["f_id"]: Fylke(f["f_id"], f["f_name"]) for f in raw_fylker}
+        offices = tuple(Statsforvalter(o["navn"], o["kortnavn"], tuple(o["fylker"])) for o in raw_offices)
+        office_of = {number: o.navn for o in offices for number in o.fylker}
+        kommuner = tuple(
+            Kommune(
+                nummer=k["k_id"],
+                navn=k.get("k_name_no") or k["k_name"],
+                fylke=fylker[k["k_id"][:2]],
+                statsforvalter=office_of[k["k_id"][:2]],
+                malform=k.get("k_language", ""),
+                innbyggere=k.get("k_population"),
+            )
+            for k in raw_kommuner
         )
-        for k in raw_kommuner
-    )
+    except (KeyError, TypeError, ValueError, AttributeError, IndexError) as exc:
+        raise KunnskapsgrunnlagError(
+            f"{folder}: registeret har ikke den ventede formen ({type(exc).__name__}: {exc}); "
+            "forventet fylker.json, kommuner.json og statsforvaltere.yaml som i data/registry/"
+        ) from exc
     return Registry(tuple(sorted(kommuner, key=lambda k: k.nummer)), tuple(fylker.values()), offices)

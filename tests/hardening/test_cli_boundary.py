@@ -106,3 +106,41 @@ def test_a_read_only_mount_is_a_message(tmp_path):
         assert "skrivebeskyttet" in result.output or "kunne ikke skrive" in result.output
     finally:
         subprocess.run(["umount", str(target)], capture_output=True)
+
+
+ODD_TREES = {
+    "empty slide file": lambda t: t.write("slides/00/poeng.yaml", ""),
+    "binary slide file": lambda t: (t.root / "slides/00/poeng.yaml").write_bytes(bytes(range(256)) * 8),
+    "a list where a slide was expected": lambda t: t.write("slides/00/poeng.yaml", "- a\n- b\n"),
+    "a link that points to itself": lambda t: (
+        (t.root / "speaker_notes/00/poeng.md").unlink(),
+        (t.root / "speaker_notes/00/poeng.md").symlink_to(t.root / "speaker_notes/00/poeng.md"),
+    ),
+    "YAML nested 5000 deep": lambda t: t.write("slides/00/poeng.yaml", "a: " + "[" * 5000 + "]" * 5000 + "\n"),
+    "theme missing": lambda t: (t.root / "templates/theme.yaml").unlink(),
+    "theme not YAML": lambda t: t.write("templates/theme.yaml", "name: [\n"),
+    "registry of another shape": lambda t: t.write("data/registry/kommuner.json", "[{}]"),
+    "indicator range upside down": lambda t: t.write(
+        "data/statistikk/indikatorer.yaml", "neet: {range: [5, 1], unit: prosent}\n"
+    ),
+    "a NaN figure": lambda t: t.write(
+        "data/statistikk/tall/x.yaml",
+        "indicator: neet\nsource: SSB\ntable: '13556'\nlicence: x\nfigures:\n"
+        "  - {region: '4003', period: '2024', value: .nan}\n",
+    ),
+    "an integer of 5000 digits": lambda t: t.write(
+        "data/statistikk/tall/x.yaml",
+        "indicator: neet\nsource: SSB\ntable: '13556'\nlicence: x\nfigures:\n"
+        "  - {region: '4003', period: '2023', value: " + "9" * 5000 + "}\n",
+    ),
+}
+
+
+@pytest.mark.parametrize("damage", ODD_TREES)
+def test_odd_projects_are_refused_with_messages_and_nothing_is_written(tree, damage):
+    ODD_TREES[damage](tree)
+    for args in (["check"], ["build", "--uten-notater", "--kommune", "4003", "--ut", str(tree.root / "ut")]):
+        result = CliRunner().invoke(main, [*args, "--prosjekt", str(tree.root)])
+        assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
+        assert result.exit_code == 1 and "Traceback" not in result.output and "intern feil" not in result.output
+    assert not list((tree.root / "ut").rglob("*.pptx")) if (tree.root / "ut").exists() else True

@@ -147,6 +147,8 @@ def parse_yaml(text: str, display: str, problems: list[Problem] | None = None) -
         raise YamlSyntaxError(Problem(display, None, f"YAML-feil: {exc}")) from exc
     except RecursionError as exc:
         raise YamlSyntaxError(Problem(display, None, "YAML-feil: verdiene er nøstet for dypt")) from exc
+    except (ValueError, OverflowError, TypeError) as exc:  # e.g. an integer of 5000 digits
+        raise YamlSyntaxError(Problem(display, None, f"YAML-feil: {exc}")) from exc
 
 
 def _clean_strings(data: Any, display: str, problems: list[Problem] | None, line: int = 1) -> Any:
