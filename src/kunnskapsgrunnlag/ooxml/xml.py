@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from lxml import etree
 from pptx.oxml.ns import qn
@@ -48,12 +49,18 @@ def xml_safe(text: str) -> str:
     return INVALID_XML_CHARS.sub(lambda m: _AS_SPACE.get(m.group(), ""), text)
 
 
+_CONTROL_BYTES = bytes(b for b in range(0x20) if b not in (0x09, 0x0A, 0x0D))
+
+
+@lru_cache(maxsize=8192)
 def xml_safe_part(data: bytes) -> bytes:
     """A serialised XML part (UTF-8) without the bytes of characters XML cannot hold.
 
     The last line of defence: every part of every written package passes through here, so the
     writer cannot emit a file that fails to open, whatever a renderer let through.
     """
-    if not _INVALID_XML_BYTES.search(data):
+    # Fast checks first (C loops over the bytes); parts shared by many decks are checked once.
+    clean = len(data.translate(None, _CONTROL_BYTES)) == len(data)
+    if clean and b"\xef\xbf\xbe" not in data and b"\xef\xbf\xbf" not in data:
         return data
     return _INVALID_XML_BYTES.sub(lambda m: b" " if m.group() in (b"\x0b", b"\x0c") else b"", data)

@@ -29,18 +29,34 @@ LAYOUT_OFFSET = 2  # slide n has layout slideLayout{n + 2}.xml (see render/deck.
 
 @dataclass
 class _Base:
-    """The last full render, as digests of what each slide was drawn from and of its drawing.
+    """The last full render and what it was drawn from.
 
-    Digests, not objects, so that the disk copy is plain JSON and a zip (never a pickle).
+    In memory it keeps the deck and the drawings themselves (compared with `==`, which is
+    fast); loaded from disk it has only digests of them, because the disk copy is plain JSON
+    and a zip, never a pickle. A drawing is either a `SlideDrawing` or its digest.
     """
 
     structure: str
-    inputs: list[str]
-    drawings: list[str]
     package: Package
+    deck: Deck | None
+    inputs: list[str] | None
+    drawings: list[SlideDrawing | str]
+
+    def same_inputs(self, deck: Deck, index: int) -> bool:
+        if self.deck is not None:
+            return _same_inputs(self.deck, deck, index)
+        return self.inputs is not None and _input_digest(deck, index) == self.inputs[index]
+
+    def same_drawing(self, index: int, drawing: SlideDrawing) -> bool:
+        old = self.drawings[index]
+        return _digest(drawing) == old if isinstance(old, str) else drawing == old
 
     def to_bytes(self) -> bytes:
-        header = json.dumps({"structure": self.structure, "inputs": self.inputs, "drawings": self.drawings})
+        inputs = self.inputs
+        if inputs is None and self.deck is not None:
+            inputs = [_input_digest(self.deck, i) for i in range(len(self.deck.slides))]
+        drawings = [d if isinstance(d, str) else _digest(d) for d in self.drawings]
+        header = json.dumps({"structure": self.structure, "inputs": inputs, "drawings": drawings})
         return header.encode("utf-8") + b"\n" + self.package.write()
 
     @classmethod
@@ -48,12 +64,12 @@ class _Base:
         head, _, archive = data.partition(b"\n")
         try:
             fields = json.loads(head)
-            base = cls(fields["structure"], list(fields["inputs"]), list(fields["drawings"]), Package.read(archive))
+            structure, inputs, drawings = fields["structure"], list(fields["inputs"]), list(fields["drawings"])
+            package = Package.read(archive)
         except (ValueError, KeyError, TypeError, zipfile.BadZipFile, OSError):
             return None
-        sizes_match = len(base.inputs) == len(base.drawings)
-        ok = sizes_match and all(isinstance(x, str) for x in [base.structure, *base.inputs, *base.drawings])
-        return base if ok else None
+        ok = len(inputs) == len(drawings) and all(isinstance(x, str) for x in [structure, *inputs, *drawings])
+        return cls(structure, package, None, inputs, drawings) if ok else None
 
 
 class IncrementalRenderer:
@@ -82,9 +98,9 @@ class IncrementalRenderer:
         theme = self.options.theme
         # A slide is drawn again when what it is drawn from differs: its rendered text, its
         # figures, its diagram. Comparing inputs first spares drawing charts that did not change.
-        candidates = [i for i in range(len(deck.slides)) if _input_digest(deck, i) != base.inputs[i]]
+        candidates = [i for i in range(len(deck.slides)) if not base.same_inputs(deck, i)]
         drawings = {i: slide_drawing(deck.slides[i], deck, theme) for i in candidates}
-        differing = [i for i in candidates if _digest(drawings[i]) != base.drawings[i]]
+        differing = [i for i in candidates if not base.same_drawing(i, drawings[i])]
         if any(deck.slides[i].slide.layout == "toc" for i in differing):
             return self._render_full(deck)  # the outline depends on the whole deck
         package = base.package.copy()
@@ -98,6 +114,11 @@ class IncrementalRenderer:
         drop_unreferenced_media(package)
         ensure_media_defaults(package)
         self.partial_renders += 1
+        if base.deck is None:
+            # From a disk copy: this deck, as just rendered, becomes the base, so the decks after
+            # it are compared by `==` instead of by digests of every slide.
+            kept = [drawings.get(i, old) for i, old in enumerate(base.drawings)]
+            self._base = _Base(base.structure, package, deck, None, kept)
         return package.write()
 
     def _drawn(self, deck: Deck, index: int, drawing: SlideDrawing) -> tuple[Package, int]:
@@ -118,8 +139,7 @@ class IncrementalRenderer:
     def _render_full(self, deck: Deck) -> bytes:
         drawings = [slide_drawing(entry, deck, self.options.theme) for entry in deck.slides]
         package = render_package(deck, self.options, drawings)
-        inputs = [_input_digest(deck, i) for i in range(len(deck.slides))]
-        self._base = _Base(_structure_digest(deck), inputs, [_digest(d) for d in drawings], package)
+        self._base = _Base(_structure_digest(deck), package, deck, None, list(drawings))
         self.full_renders += 1
         self._save(deck, self._base)
         return package.write()
@@ -140,6 +160,24 @@ class IncrementalRenderer:
         path = self._cache_file(deck)
         if path is not None:
             write_entry(path, base.to_bytes())
+
+
+def _same_inputs(a: Deck, b: Deck, index: int) -> bool:
+    """Whether slide `index` is drawn from the same things in both decks (same structure)."""
+    old, new = a.slides[index], b.slides[index]
+    if old != new:
+        return False
+    content = new.slide.content
+    if new.slide.layout == "statistic":
+        key = content.indicator or ""
+        return (a.statistikk or {}).get(key) == (b.statistikk or {}).get(key) and (a.kommune and a.kommune.navn) == (
+            b.kommune and b.kommune.navn
+        )
+    if new.slide.layout == "diagram":
+        return a.diagrams.get(content.diagram or "") == b.diagrams.get(content.diagram or "")
+    if new.slide.layout == "title":
+        return a.kommune == b.kommune
+    return True
 
 
 def _digest(value: object) -> str:
