@@ -151,7 +151,12 @@ allow_mismatch_option = click.option(
 )
 @click.option("--periode", help="Perioden, for CSV uten periodekolonne.")
 @click.option("--kilde", "source", default="SSB", show_default=True, help="Kilden (SSB eller FHI).")
-@click.option("--tabell", "table", default="", help="Tabellnummeret (standard: fra JSON-stat-filen).")
+@click.option(
+    "--tabell",
+    "table",
+    default="",
+    help="Tabellnummeret (standard: fra JSON-stat-filen; påkrevd for CSV). Må stå i indikatorens tables.",
+)
 @click.option("--lisens", "licence", default="NLOD / CC BY 4.0", show_default=True)
 @allow_mismatch_option
 @project_option
@@ -176,7 +181,7 @@ def import_command(
     \b
     Eksempler:
       kunnskapsgrunnlag stats import 13556.json --indikator neet
-      kunnskapsgrunnlag stats import barnehage.csv --indikator barnehage --faktor 100
+      kunnskapsgrunnlag stats import barnehage.csv --indikator barnehage --tabell 13502 --faktor 100
     """
     selected = _pairs(select, "--velg")
     definition = _known_indicator(project, indicator)
