@@ -141,3 +141,22 @@ def _problems(tree):
     except ContentError as exc:
         return exc.problems
     return []
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (lambda d: d.update(size=[10**6, 10**6, 1], value={}), "grensen er 5000000"),
+        (lambda d: d.update(size=[1, 1, -1]), "size må være en liste med hele tall"),
+        (lambda d: d.update(size=[5, 1, 1]), "har 2 koder, men size sier 5"),
+        (lambda d: d["dimension"].pop("Tid"), "dimension mangler"),
+        (lambda d: d.update(value={"første": 1}), "nøkler som ikke er celle-numre"),
+        (lambda d: d.update(id="Region"), "id må være en liste"),
+    ],
+)
+def test_a_malformed_jsonstat_is_a_message_not_a_hang(tree, tmp_path, change, message):
+    data = jsonstat({"0": 9.5, "4003": 11.0})
+    change(data)
+    path = write_json(tmp_path / "t.json", data)
+    result = run(tree, "stats", "import", str(path), "--indikator", "neet")
+    assert result.exit_code == 1 and message in result.output

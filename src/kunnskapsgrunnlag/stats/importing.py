@@ -22,6 +22,7 @@ from ..errors import KunnskapsgrunnlagError
 from ..registry import Registry
 from .model import LAND, NO_DATA, STATUS_REASONS, Figure
 
+MAX_JSONSTAT_CELLS = 5_000_000  # a whole SSB table for every municipality and year is far below
 LAND_NAMES = {"0", "00", "eak", "hele landet", "landet", "norge", "i alt"}
 REGION_HINTS = ("region", "geo", "kommune", "fylke", "geografi", "område")
 TIME_HINTS = ("tid", "år", "aar", "year", "time", "periode", "skoleår")
@@ -118,14 +119,29 @@ def import_jsonstat(
         raise ImportFailed(f"{origin}: en JSON-stat-samling; hent ett datasett (class: dataset)")
     if not isinstance(data, dict) or not {"id", "size", "dimension", "value"} <= data.keys():
         raise ImportFailed(f"{origin}: forventet JSON-stat 2.0 med feltene id, size, dimension og value")
-    ids: list[str] = list(data["id"])
-    sizes: list[int] = list(data["size"])
+    ids, sizes = data["id"], data["size"]
+    if not isinstance(ids, list) or not all(isinstance(d, str) for d in ids):
+        raise ImportFailed(f"{origin}: id må være en liste med dimensjonsnavn")
+    if not isinstance(sizes, list) or not all(isinstance(n, int) and not isinstance(n, bool) and n >= 0 for n in sizes):
+        raise ImportFailed(f"{origin}: size må være en liste med hele tall")
     if len(ids) != len(sizes):
         raise ImportFailed(f"{origin}: id og size har ulik lengde ({len(ids)} og {len(sizes)})")
+    if not isinstance(data["dimension"], dict) or any(d not in data["dimension"] for d in ids):
+        raise ImportFailed(f"{origin}: dimension mangler en av dimensjonene {', '.join(ids)}")
+    cells = 1
+    for n in sizes:
+        cells *= n
+    if cells > MAX_JSONSTAT_CELLS:
+        raise ImportFailed(
+            f"{origin}: datasettet har {cells} celler; grensen er {MAX_JSONSTAT_CELLS} (avgrens uttaket)"
+        )
     role = data.get("role") or {}
     region_dim = _pick_dim(ids, role.get("geo"), REGION_HINTS, origin, "region (geo)")
     time_dim = _pick_dim(ids, role.get("time"), TIME_HINTS, origin, "tid (time)")
     categories = {dim: _categories(data["dimension"][dim], dim, origin) for dim in ids}
+    for dim, size in zip(ids, sizes, strict=True):
+        if len(categories[dim]) != size:
+            raise ImportFailed(f"{origin}: dimensjonen {dim} har {len(categories[dim])} koder, men size sier {size}")
     select = dict(select or {})
     fixed: dict[str, int] = {}
     for dim, cats in categories.items():
@@ -230,7 +246,10 @@ def _flat(raw: Any, sizes: list[int], name: str, origin: str) -> dict[int, Any]:
             raise ImportFailed(f"{origin}: value har {len(raw)} tall, men size gir {total}")
         return dict(enumerate(raw))
     if isinstance(raw, dict):
-        return {int(k): v for k, v in raw.items()}
+        try:
+            return {int(k): v for k, v in raw.items()}
+        except (TypeError, ValueError) as exc:
+            raise ImportFailed(f"{origin}: {name} har nøkler som ikke er celle-numre") from exc
     raise ImportFailed(f"{origin}: {name} må være en liste eller et oppslag")
 
 
