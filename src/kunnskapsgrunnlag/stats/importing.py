@@ -291,7 +291,11 @@ def import_csv(
         dialect = csv.Sniffer().sniff(text.splitlines()[0] if text else "", delimiters=",;\t")
     except csv.Error:
         dialect = csv.excel
-    rows = list(csv.reader(io.StringIO(text), dialect))
+    reader = csv.reader(io.StringIO(text), dialect)
+    try:
+        rows = list(reader)
+    except csv.Error as exc:  # a NUL byte, an over-long field, an unclosed quote
+        raise ImportFailed(f"{origin}:{reader.line_num}: CSV-feil: {exc}") from exc
     if not rows:
         raise ImportFailed(f"{origin}: fila er tom")
     header = [h.strip() for h in rows[0]]
