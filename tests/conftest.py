@@ -34,6 +34,57 @@ def require_shared() -> Path:
     return found
 
 
+def assert_deck_sound(path: Path) -> None:
+    """A written .pptx (or .docx) opens with python-pptx (python-docx), every XML part parses,
+    and no part holds a character XML cannot hold (PowerPoint would offer to repair the file)."""
+    import re
+    import zipfile
+
+    from lxml import etree
+
+    invalid = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+    with zipfile.ZipFile(path) as archive:
+        for name in archive.namelist():
+            if name.endswith((".xml", ".rels")):
+                data = archive.read(name)
+                text = data.decode("utf-8")
+                assert not invalid.search(text), f"{path.name}:{name}: character XML cannot hold"
+                etree.fromstring(data)
+    if path.suffix == ".pptx":
+        from pptx import Presentation
+
+        prs = Presentation(str(path))
+        assert len(prs.slides) >= 1
+        for slide in prs.slides:
+            if slide.has_notes_slide:
+                _ = slide.notes_slide.notes_text_frame.text
+    else:
+        import docx
+
+        docx.Document(str(path))
+
+
+@pytest.fixture
+def built_deck_check():
+    """`built_deck_check(path)`: the shared soundness check for a deck a test wrote."""
+    return assert_deck_sound
+
+
+@pytest.fixture(autouse=True)
+def _every_written_deck_is_sound(request, tmp_path):
+    """Every deck or notes document a test writes under its tmp_path is checked after the test.
+
+    A test that writes a broken file on purpose marks itself `@pytest.mark.broken_deck`.
+    """
+    yield
+    if request.node.get_closest_marker("broken_deck"):
+        return
+    for path in sorted(tmp_path.rglob("*.pptx")) + sorted(tmp_path.rglob("*.docx")):
+        if ".cache" in path.parts or path.name.startswith(".") or not path.is_file():
+            continue
+        assert_deck_sound(path)
+
+
 @pytest.fixture(autouse=True)
 def _no_disk_cache_between_tests():
     """The CLI turns the chart cache on for its project; each test starts without it."""
@@ -58,7 +109,9 @@ def full_deck(project, catalogue, tmp_path_factory):
     """The full knowledge-base deck for Skien, built once for the read-back tests."""
     out = tmp_path_factory.mktemp("full")
     kommune = registry_for(project).kommune("4003")
-    return build_one(project, catalogue, find_recipe(catalogue, None), kommune, render_options(project), out)
+    built = build_one(project, catalogue, find_recipe(catalogue, None), kommune, render_options(project), out)
+    assert_deck_sound(built.path)
+    return built
 
 
 class ContentTree:

@@ -21,13 +21,16 @@ from kunnskapsgrunnlag.render.richtext import plain_text
 from kunnskapsgrunnlag.render.theme import load_theme
 
 from .companion_helpers import build_small, fake_png
+from .conftest import assert_deck_sound
 
 DATE = dt.date(2025, 11, 25)
 
 
 @pytest.fixture(scope="module")
 def small(project, catalogue, tmp_path_factory):
-    return build_small(project, catalogue, tmp_path_factory.mktemp("liten"))
+    built = build_small(project, catalogue, tmp_path_factory.mktemp("liten"))
+    assert_deck_sound(built.path)
+    return built
 
 
 def render(project, deck) -> bytes:

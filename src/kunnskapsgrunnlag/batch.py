@@ -9,11 +9,16 @@ figures it used (value, period, source) and the tool version.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import multiprocessing
+import os
 import re
-from collections.abc import Callable, Iterable, Sequence
+import signal
+import threading
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,9 +39,10 @@ from .render.templating import TemplateProblem
 from .stats.load import StatsStore
 from .stats.project import project_statistics
 from .validate.templates import check_templates
-from .write import write_text_atomic
+from .write import sweep_stale_temporaries, write_text_atomic
 
 MANIFEST = "manifest.json"
+MANIFEST_LOCK = ".manifest.lock"
 INPUT_FOLDERS = ("slides", "speaker_notes", "bibliography", "recipes", "templates", "data/statistikk", "data/registry")
 Status = Literal["built", "skipped", "failed"]
 _TEMPLATE_REF = re.compile(r"statistikk\.([a-z][a-z0-9_]*)")
@@ -111,8 +117,17 @@ def input_hashes(project: Project) -> dict[str, str]:
         base = project.root / folder
         if base.is_dir():
             for path in sorted(p for p in base.rglob("*") if p.is_file() and not p.name.startswith(".")):
-                hashes[path.relative_to(project.root).as_posix()] = hashlib.sha256(path.read_bytes()).hexdigest()
+                hashes[path.relative_to(project.root).as_posix()] = _file_sha256(path)
     return hashes
+
+
+def _file_sha256(path: Path) -> str:
+    """Streamed, so an odd large file costs time, not memory; an unreadable one hashes as such."""
+    try:
+        with path.open("rb") as handle:
+            return hashlib.file_digest(handle, "sha256").hexdigest()
+    except OSError as exc:
+        return f"unreadable:{exc.errno}"
 
 
 def tool_digest() -> str:
@@ -156,7 +171,34 @@ def read_manifest(folder: Path) -> dict[str, Any]:
 
 
 def write_manifest(folder: Path, recipe: Recipe, inputs: dict[str, str], entries: dict[str, dict[str, Any]]) -> Path:
-    """Merge `entries` into the folder's manifest and write it atomically."""
+    """Merge `entries` into the folder's manifest and write it atomically.
+
+    Two batches may write to one folder at once: the read-merge-write is done under an
+    exclusive lock, so neither loses the other's entries.
+    """
+    with _manifest_lock(folder):
+        return _merge_manifest(folder, recipe, inputs, entries)
+
+
+@contextlib.contextmanager
+def _manifest_lock(folder: Path) -> Iterator[None]:
+    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        import fcntl
+    except ImportError:  # not POSIX: no lock (the write itself is still atomic)
+        yield
+        return
+    with open(folder / MANIFEST_LOCK, "a+b") as handle:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+
+
+def _merge_manifest(
+    folder: Path, recipe: Recipe, inputs: dict[str, str], entries: dict[str, dict[str, Any]]
+) -> Path:
     manifest = read_manifest(folder)
     decks = manifest.get("decks") if isinstance(manifest.get("decks"), dict) else {}
     decks.update(entries)
@@ -275,8 +317,36 @@ def _load_state(project: Project, registry: Registry, options: BatchOptions) -> 
     return _State(project, editions, render, project_statistics(project.root), registry, options.malform)
 
 
-def _init_worker(project: Project, registry: Registry, options: BatchOptions) -> None:
+def die_with_parent(parent_pid: int) -> None:
+    """End this worker process when its parent dies, however the parent died.
+
+    On Linux the kernel sends SIGKILL at once (prctl PR_SET_PDEATHSIG); everywhere a watchdog
+    thread notices the parent is gone within a second. Without this, workers of a killed
+    `build -j` wait on their queue for ever.
+    """
+    if os.getppid() != parent_pid:  # the parent is already gone
+        os._exit(1)
+    with contextlib.suppress(Exception):
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG = 1
+        if os.getppid() != parent_pid:  # it died between the check and the prctl
+            os._exit(1)
+
+    def watch() -> None:
+        while True:
+            time.sleep(1.0)
+            if os.getppid() != parent_pid:
+                os._exit(1)
+
+    threading.Thread(target=watch, name="parent-watchdog", daemon=True).start()
+
+
+def _init_worker(project: Project, registry: Registry, options: BatchOptions, parent_pid: int | None = None) -> None:
     global _STATE
+    if parent_pid is not None:
+        die_with_parent(parent_pid)
     if _STATE is None or _STATE.project != project:  # spawn start method: load again
         _STATE = _load_state(project, registry, options)
         diskcache.configure(project.cache_dir)
@@ -345,6 +415,8 @@ def run_batch(
 
     for kommune in targets:
         path = output_path(project, state.recipe, kommune, options.out_dir)
+        if path.parent not in manifests:
+            sweep_stale_temporaries(path.parent)  # what a killed batch left behind
         key = deck_key(inputs, tool, state.recipe, kommune, options.password, state.malform_of(kommune).value)
         if path.parent not in manifests:  # read each folder's manifest once, not once per deck
             manifests[path.parent] = read_manifest(path.parent)
@@ -366,7 +438,7 @@ def run_batch(
             max_workers=options.jobs,
             mp_context=context,
             initializer=_init_worker,
-            initargs=(project, registry, options),
+            initargs=(project, registry, options, os.getpid()),
         ) as pool:
             futures = {pool.submit(_build, nummer, options.out_dir, key): (nummer, path) for nummer, key, path in todo}
             for future in as_completed(futures):

@@ -36,7 +36,7 @@ from .validate.geometry import GeometryProblem, geometry_problems
 from .validate.overflow import FontMissing, overflows
 from .validate.pair import check_pair
 from .validate.templates import check_templates
-from .write import write_atomic
+from .write import sweep_stale_temporaries, write_atomic
 
 
 @dataclass(frozen=True)
@@ -191,6 +191,7 @@ def build_one(
     deck = render_deck(deck)
     data = renderer(deck) if renderer is not None else render_pptx(deck, options)
     path = output_path(project, recipe, kommune, out_dir)
+    sweep_stale_temporaries(path.parent)  # what a killed run left behind
     write_atomic(path, data)
     return BuiltDeck(path, deck, len(data))
 
@@ -207,7 +208,8 @@ def render_options(project: Project, password: str | None = None) -> RenderOptio
 def prepare(project: Project, recipe_name: str | None, malform: Malform = Malform.BOKMAL) -> tuple[Catalogue, Recipe]:
     """Load and validate everything first (phase one); fail before writing anything."""
     catalogue, problems = load_catalogue(project, malform)
-    require_valid(problems)
+    # Broken statistics would make every figure «missing» without a word: refuse, as check does.
+    require_valid(problems + check_statistics(catalogue, project.root))
     return catalogue, find_recipe(catalogue, recipe_name)
 
 

@@ -21,7 +21,7 @@ from .build import (
     render_options,
     require_valid,
 )
-from .cli_common import out_option, project_option, shown, slides_option, split_ids, user_errors
+from .cli_common import BoundaryGroup, out_option, project_option, shown, slides_option, split_ids, user_errors
 from .cli_preview import preview_command
 from .cli_serve import serve_command
 from .cli_stats import stats_group
@@ -35,9 +35,10 @@ from .render.theme import load_theme
 from .validate.templates import check_templates
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=BoundaryGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="kunnskapsgrunnlag")
-def main() -> None:
+@click.option("-v", "--verbose", is_flag=True, help="Fortell mer om hva som skjer (f.eks. skadede hurtigbufferfiler).")
+def main(verbose: bool = False) -> None:
     """Bygger 0-24-kunnskapsgrunnlaget som en låst PowerPoint-presentasjon med talenotater.
 
     \b
@@ -47,6 +48,10 @@ def main() -> None:
       kunnskapsgrunnlag build --kommune 4003
       kunnskapsgrunnlag build hvorfor-samordning --kommune Skien
     """
+    if verbose:
+        import logging
+
+        logging.basicConfig(level=logging.INFO, format="%(message)s", force=True)
 
 
 @main.command("list")
@@ -221,6 +226,10 @@ def build_command(
 
     if recipe_file is not None and recipe is not None:
         raise click.UsageError("gi enten en oppskrift fra recipes/ eller --oppskrift FIL.yaml, ikke begge")
+    if password is not None and not password.strip():
+        raise click.BadParameter(
+            "passordet kan ikke være tomt (uten passord blir filen ikke beskyttet)", param_hint="--passord"
+        )
     registry = registry_for(project)
     forced = Malform(malform_name) if malform_name else None
     ids = tuple(split_ids(slide_ids))

@@ -42,7 +42,8 @@ def preview_command(
     """Lag PNG-bilder av hvert lysbilde og ett kontaktark av hele presentasjonen.
 
     Bildene gjør det lett å se over en endring uten å åpne PowerPoint. Lysbilder som er
-    uendret siden sist, hentes fra hurtigbufferen (.cache/slide-images/). Krever LibreOffice.
+    uendret siden sist, hentes fra hurtigbufferen (.cache/slide-images/, eller under
+    $KUNNSKAPSGRUNNLAG_CACHE). Krever LibreOffice.
 
     \b
     Eksempler:

@@ -3,20 +3,48 @@
 from __future__ import annotations
 
 import json
+import math
 from pathlib import Path
 
 import click
 
 from .build import registry_for, slug
 from .cli_common import project_option, user_errors
+from .limits import DEFAULT_FETCH_DEADLINE_SECONDS
+from .load.contentfile import decode_text, read_user_file
 from .project import Project
 from .stats.context import source_text, value_text
 from .stats.fetch import fetch_table
-from .stats.importing import Imported, ImportFailed, import_csv, import_jsonstat, read_json
-from .stats.load import FIGURE_FOLDER, statistics_dir, write_figure_file
+from .stats.importing import Imported, ImportFailed, import_csv, import_jsonstat, parse_json
+from .stats.load import statistics_dir
 from .stats.project import project_statistics
+from .stats.save import save_figures
 from .stats.update import LICENCES
+from .stats.validation import check_source
 from .write import write_text_atomic
+
+
+class _FiniteFloat(click.ParamType):
+    """A number that is a number: NaN and infinity are refused with a message, not carried along."""
+
+    name = "tall"
+
+    def __init__(self, low: float = -math.inf, high: float = math.inf):
+        self.low, self.high = low, high
+
+    def convert(self, value, param, ctx):
+        try:
+            number = float(value)
+        except (TypeError, ValueError):
+            self.fail(f"forventet et tall, fikk {value!r}", param, ctx)
+        if not math.isfinite(number):
+            self.fail(f"forventet et endelig tall, fikk {value!r}", param, ctx)
+        if not self.low <= number <= self.high:
+            self.fail(f"forventet et tall fra {self.low:g} til {self.high:g}, fikk {value!r}", param, ctx)
+        return number
+
+
+FINITE = _FiniteFloat()
 
 
 def _pairs(values: tuple[str, ...], option: str) -> dict[str, str]:
@@ -29,7 +57,7 @@ def _pairs(values: tuple[str, ...], option: str) -> dict[str, str]:
     return out
 
 
-def _known_indicator(project: Project, indicator: str) -> None:
+def _known_indicator(project: Project, indicator: str):
     store = project_statistics(project.root)
     if store is None or indicator not in store.indicators:
         from .errors import LookupFailed
@@ -40,23 +68,38 @@ def _known_indicator(project: Project, indicator: str) -> None:
             f"ukjent indikator {indicator!r}{did_you_mean(indicator, known)} "
             f"(definer den i data/statistikk/indikatorer.yaml; kjente: {', '.join(known)})"
         )
+    return store.indicators[indicator]
 
 
 def _save(
-    project: Project, indicator: str, imported: Imported, name: str, origin: str, source: str, table: str, licence: str
+    project: Project,
+    indicator,
+    imported: Imported,
+    origin: str,
+    source: str,
+    table: str,
+    licence: str,
+    allow_mismatch: bool,
+    raw: tuple[Path, bytes] | None = None,
 ) -> Path:
-    target = statistics_dir(project.root) / FIGURE_FOLDER / f"{indicator}-{slug(name)}.yaml"
-    write_figure_file(
-        target,
-        indicator,
+    """Check the source against the indicator and the figures against its range, then save."""
+    mismatches = check_source(
+        indicator, table=table, unit=imported.unit, contents_code=imported.contents_code, origin=origin
+    )
+    if mismatches and not (allow_mismatch and table):
+        hint = "" if not table else "\n(er det meningen, bruk --tillat-avvik)"
+        raise ImportFailed("\n".join(mismatches) + hint)
+    return save_figures(
+        project.root,
+        indicator.id,
         imported.figures,
         source=source,
         table=table,
         licence=licence,
         origin=origin,
         header=f"Importert med «kunnskapsgrunnlag stats» fra {origin}.",
+        raw=raw,
     )
-    return target
 
 
 def _report(target: Path, imported: Imported, project: Project) -> None:
@@ -83,8 +126,16 @@ def stats_group() -> None:
     """
 
 
+allow_mismatch_option = click.option(
+    "--tillat-avvik",
+    "allow_mismatch",
+    is_flag=True,
+    help="Importer selv om tabellnummer, enhet eller statistikkvariabel ikke er den indikatoren venter.",
+)
+
+
 @stats_group.command("import")
-@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("file", type=click.Path(path_type=Path))  # read_user_file says what is wrong with it
 @click.option("--indikator", "indicator", required=True, help="Indikator-id fra data/statistikk/indikatorer.yaml.")
 @click.option(
     "--velg",
@@ -95,15 +146,21 @@ def stats_group() -> None:
 )
 @click.option(
     "--faktor",
-    type=float,
+    type=FINITE,
     default=1.0,
     show_default=True,
     help="Gang verdiene med dette (100 gjør andeler om til prosent).",
 )
 @click.option("--periode", help="Perioden, for CSV uten periodekolonne.")
 @click.option("--kilde", "source", default="SSB", show_default=True, help="Kilden (SSB eller FHI).")
-@click.option("--tabell", "table", default="", help="Tabellnummeret (standard: fra JSON-stat-filen).")
+@click.option(
+    "--tabell",
+    "table",
+    default="",
+    help="Tabellnummeret (standard: fra JSON-stat-filen; påkrevd for CSV). Må stå i indikatorens tables.",
+)
 @click.option("--lisens", "licence", default="NLOD / CC BY 4.0", show_default=True)
+@allow_mismatch_option
 @project_option
 @user_errors
 def import_command(
@@ -116,6 +173,7 @@ def import_command(
     source: str,
     table: str,
     licence: str,
+    allow_mismatch: bool,
 ) -> None:
     """Importer JSON-stat 2.0 (SSB/FHI) eller CSV til data/statistikk/tall/.
 
@@ -125,21 +183,24 @@ def import_command(
     \b
     Eksempler:
       kunnskapsgrunnlag stats import 13556.json --indikator neet
-      kunnskapsgrunnlag stats import barnehage.csv --indikator barnehage --faktor 100
+      kunnskapsgrunnlag stats import barnehage.csv --indikator barnehage --tabell 13502 --faktor 100
     """
-    _known_indicator(project, indicator)
+    selected = _pairs(select, "--velg")
+    definition = _known_indicator(project, indicator)
     registry = registry_for(project)
+    text = decode_text(read_user_file(file), str(file))
     if file.suffix.lower() == ".csv":
-        try:
-            text = file.read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise ImportFailed(f"{file}: kunne ikke lese filen som UTF-8: {exc}") from exc
         imported = import_csv(text, indicator, registry, origin=str(file), period=periode, factor=faktor)
     else:
         imported = import_jsonstat(
-            read_json(file), indicator, registry, origin=str(file), select=_pairs(select, "--velg"), factor=faktor
+            parse_json(text, str(file)),
+            indicator,
+            registry,
+            origin=str(file),
+            select=selected,
+            factor=faktor,
         )
-    target = _save(project, indicator, imported, file.stem, file.name, source, table or imported.table, licence)
+    target = _save(project, definition, imported, file.name, source, table or imported.table, licence, allow_mismatch)
     _report(target, imported, project)
 
 
@@ -163,9 +224,15 @@ def import_command(
     help="codelist for en dimensjon.",
 )
 @click.option("--velg", "select", multiple=True, metavar="DIM=KODE", help="Som for import.")
-@click.option("--faktor", type=float, default=1.0, show_default=True)
+@click.option("--faktor", type=FINITE, default=1.0, show_default=True)
 @click.option("--api", help="PxWebApi v2-adressen (standard: SSB, eller $KUNNSKAPSGRUNNLAG_SSB_API).")
-@click.option("--timeout", type=float, default=15.0, show_default=True, help="Sekunder per forsøk.")
+@click.option(
+    "--timeout",
+    type=_FiniteFloat(0.1, 3600),
+    default=DEFAULT_FETCH_DEADLINE_SECONDS,
+    show_default=True,
+    help="Frist i sekunder for hele hentingen: tilkobling, alle forsøk og ventetid mellom dem.",
+)
 @click.option(
     "--forsok",
     "retries",
@@ -174,6 +241,7 @@ def import_command(
     show_default=True,
     help="Nye forsøk etter tidsavbrudd eller serverfeil.",
 )
+@allow_mismatch_option
 @project_option
 @user_errors
 def fetch_command(
@@ -187,6 +255,7 @@ def fetch_command(
     api: str | None,
     timeout: float,
     retries: int,
+    allow_mismatch: bool,
 ) -> None:
     """Hent en tabell fra SSBs PxWebApi v2 (JSON-stat 2.0) og importer den.
 
@@ -196,12 +265,10 @@ def fetch_command(
     Eksempel:
       kunnskapsgrunnlag stats fetch 13556 --indikator neet --verdier Region=* --verdier Tid=top(1)
     """
-    _known_indicator(project, indicator)
+    definition = _known_indicator(project, indicator)
     data = fetch_table(
         table, _pairs(values, "--verdier"), _pairs(codelists, "--kodeliste"), api=api, timeout=timeout, retries=retries
     )
-    raw = statistics_dir(project.root) / "kilder" / f"ssb-{slug(table)}.json"
-    write_text_atomic(raw, json.dumps(data, ensure_ascii=False, indent=1) + "\n")
     imported = import_jsonstat(
         data,
         indicator,
@@ -210,15 +277,20 @@ def fetch_command(
         select=_pairs(select, "--velg"),
         factor=faktor,
     )
+    # The raw answer is kept beside the figures, but only once they have passed every check:
+    # a failed fetch never replaces the last good copy.
+    raw = statistics_dir(project.root) / "kilder" / f"ssb-{slug(table)}.json"
+    answer = (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
     target = _save(
         project,
-        indicator,
+        definition,
         imported,
-        f"ssb-{table}",
         f"SSB PxWebApi v2, tabell {table}",
         "SSB",
         imported.table or table,
         "NLOD / CC BY 4.0 (Kilde: SSB)",
+        allow_mismatch,
+        raw=(raw, answer),
     )
     _report(target, imported, project)
 

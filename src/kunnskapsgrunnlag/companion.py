@@ -13,6 +13,7 @@ from pathlib import Path
 
 from .build import BuiltDeck
 from .errors import KunnskapsgrunnlagError
+from .load.contentfile import UnreadableFile, read_content_file
 from .project import Project
 from .render import office
 from .render.theme import load_theme
@@ -84,11 +85,9 @@ def render_notes_document(
     if built.deck.malform == "nynorsk" and nynorsk.is_file():
         explanation = nynorsk
     try:
-        blank_text = explanation.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise KunnskapsgrunnlagError(
-            f"{explanation}: teksten om det tomme lysbildet kunne ikke leses: {exc.strerror or exc}"
-        ) from exc
+        blank_text = read_content_file(explanation, project.root)
+    except UnreadableFile as exc:
+        raise KunnskapsgrunnlagError(f"teksten om det tomme lysbildet kunne ikke leses: {exc.problem}") from exc
     # python-docx is imported only when a notes document is written (not for --uten-notater).
     from .render.notesdoc import NotesDocOptions, render_notes_docx
 

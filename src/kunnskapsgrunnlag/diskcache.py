@@ -1,20 +1,34 @@
-"""A small on-disk memo for costly pure results (chart pictures), shared by processes and runs.
+"""The one cache layer: plain bytes on disk, keyed by a hash of their inputs, verified on read.
 
-Off until `configure` names a folder (the CLI and batch builds use the project's `.cache/`), so
-library callers and tests see plain, uncached functions. Keys include the code digest, so a
-change to how a result is made never serves an old one.
+Used for chart pictures (`memo`), slide pictures (slide_images.py) and rendered deck parts
+(render/incremental.py). An entry is a small header (a magic line and the SHA-256 of the data)
+followed by the data: nothing in the cache is ever executed or unpickled, and an entry that is
+truncated, emptied, swapped for a link or a device, or altered fails its hash and is treated as
+a miss: rebuilt, replaced, and reported in verbose output (`kunnskapsgrunnlag -v`).
+
+`configure` names the folder (the CLI and batch builds use the project's cache folder, which
+`KUNNSKAPSGRUNNLAG_CACHE` moves as a whole); until then `memo` is a plain call. Keys include the
+code digest, so a change to how a result is made never serves an old one.
 """
 
 from __future__ import annotations
 
 import contextlib
 import hashlib
+import logging
+import os
+import stat
 from collections.abc import Callable
 from pathlib import Path
 
 from .errors import KunnskapsgrunnlagError
 from .fingerprint import code_digest
 from .write import write_atomic
+
+MAGIC = b"kunnskapsgrunnlag-cache 1\n"
+MAX_ENTRY_BYTES = 512 * 1024 * 1024  # larger than any deck; a bigger file is not ours
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+log = logging.getLogger("kunnskapsgrunnlag.cache")
 
 _folder: Path | None = None
 
@@ -24,15 +38,67 @@ def configure(folder: Path | None) -> None:
     _folder = folder
 
 
-def memo(namespace: str, key: str, produce: Callable[[], bytes], suffix: str = "") -> bytes:
-    """`produce()`, or its earlier result for the same namespace and key."""
+def is_png(data: bytes) -> bool:
+    """A whole PNG: its signature at the start and its end chunk at the end."""
+    return data.startswith(PNG_SIGNATURE) and data.endswith(b"IEND\xaeB`\x82")
+
+
+def write_entry(path: Path, data: bytes) -> None:
+    """Store `data` with its hash; a cache that cannot be written only costs time."""
+    header = MAGIC + hashlib.sha256(data).hexdigest().encode("ascii") + b"\n"
+    with contextlib.suppress(KunnskapsgrunnlagError):
+        write_atomic(path, header + data)
+
+
+def read_entry(path: Path, valid: Callable[[bytes], bool] | None = None) -> bytes | None:
+    """The data of a sound entry, or None (a miss) for a missing, damaged or foreign one."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        return _bad(path, f"kan ikke leses ({exc.strerror or exc})")
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(handle.fileno())
+        if not stat.S_ISREG(info.st_mode):
+            return _bad(path, "er ikke en vanlig fil")
+        if info.st_size > MAX_ENTRY_BYTES:
+            return _bad(path, "er for stor")
+        raw = handle.read(MAX_ENTRY_BYTES + 1)
+    head, sep, data = raw.partition(b"\n")
+    digest, sep2, data = data.partition(b"\n")
+    if not sep or not sep2 or head + b"\n" != MAGIC:
+        return _bad(path, "har ikke hurtigbufferens format")
+    if hashlib.sha256(data).hexdigest().encode("ascii") != digest:
+        return _bad(path, "stemmer ikke med sjekksummen (skadet)")
+    if valid is not None and not valid(data):
+        return _bad(path, "har ugyldig innhold")
+    return data
+
+
+def _bad(path: Path, why: str) -> None:
+    log.info("hurtigbuffer: %s %s; lages på nytt", path, why)
+    with contextlib.suppress(OSError):
+        path.unlink()
+    return None
+
+
+def memo(
+    namespace: str,
+    key: str,
+    produce: Callable[[], bytes],
+    suffix: str = "",
+    valid: Callable[[bytes], bool] | None = None,
+) -> bytes:
+    """`produce()`, or its earlier result for the same namespace and key (verified; PNGs must be whole)."""
     if _folder is None:
         return produce()
     digest = hashlib.sha256(f"{code_digest()}\0{namespace}\0{key}".encode()).hexdigest()
     path = _folder / namespace / f"{digest[:32]}{suffix}"
-    with contextlib.suppress(OSError):
-        return path.read_bytes()
+    check = valid or (is_png if suffix == ".png" else None)
+    cached = read_entry(path, check)
+    if cached is not None:
+        return cached
     data = produce()
-    with contextlib.suppress(KunnskapsgrunnlagError):  # a cache that cannot be written only costs time
-        write_atomic(path, data)
+    write_entry(path, data)
     return data

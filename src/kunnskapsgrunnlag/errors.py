@@ -50,6 +50,7 @@ class BuildFailed(KunnskapsgrunnlagError):
 def display_path(path: Path, root: Path) -> str:
     """A path as the editor knows it: relative to the project root where possible."""
     try:
-        return str(path.resolve().relative_to(root.resolve()))
-    except ValueError:
+        # The file's own name, not where a link points: that is the name the editor knows.
+        return str((path.parent.resolve() / path.name).relative_to(root.resolve()))
+    except (ValueError, OSError, RuntimeError):
         return str(path)

@@ -8,8 +8,6 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-import yaml
-
 from .errors import KunnskapsgrunnlagError, LookupFailed
 from .model import Fylke, Kommune
 from .suggest import closest
@@ -35,7 +33,7 @@ class Registry:
     def kommune(self, query: str) -> Kommune:
         """By number (`4003`, `301`) or name (`Skien`, `Herøy (Nordland)`, `Herøy 18`)."""
         query = query.strip()
-        if query.isdigit():
+        if query.isdecimal():
             number = query.zfill(4)
             if number in self._by_number:
                 return self._by_number[number]
@@ -102,9 +100,9 @@ def _nearest_numbers(number: str, candidates: list[str], n: int = 3) -> list[str
 def _split_county(query: str) -> tuple[str, str | None]:
     if query.endswith(")") and "(" in query:
         name, county = query[:-1].split("(", 1)
-        return name.strip(), _fold(county.strip()) if not county.strip().isdigit() else county.strip().zfill(2)
+        return name.strip(), _fold(county.strip()) if not county.strip().isdecimal() else county.strip().zfill(2)
     parts = query.rsplit(" ", 1)
-    if len(parts) == 2 and parts[1].isdigit() and len(parts[1]) <= 2:
+    if len(parts) == 2 and parts[1].isdecimal() and len(parts[1]) <= 2:
         return parts[0], parts[1].zfill(2)
     return query, None
 
@@ -114,24 +112,43 @@ def _fold(text: str) -> str:
 
 
 def load_registry(folder: Path) -> Registry:
+    from .limits import MAX_DATA_FILE_BYTES
+    from .load.contentfile import UnreadableFile, read_content_file
+    from .load.yamlsource import YamlSyntaxError, parse_yaml
+
+    root = folder.parent.parent  # <project>/data/registry
+
+    def read(name: str) -> str:
+        return read_content_file(folder / name, root, MAX_DATA_FILE_BYTES)
+
     try:
-        raw_fylker = json.loads((folder / "fylker.json").read_text(encoding="utf-8"))
-        raw_kommuner = json.loads((folder / "kommuner.json").read_text(encoding="utf-8"))
-        raw_offices = yaml.safe_load((folder / "statsforvaltere.yaml").read_text(encoding="utf-8"))
-    except (OSError, ValueError, yaml.YAMLError) as exc:
+        raw_fylker = json.loads(read("fylker.json"))
+        raw_kommuner = json.loads(read("kommuner.json"))
+        raw_offices = parse_yaml(read("statsforvaltere.yaml"), str(folder / "statsforvaltere.yaml"))
+    except UnreadableFile as exc:
+        raise KunnskapsgrunnlagError(f"registeret kunne ikke leses: {exc.problem}") from exc
+    except YamlSyntaxError as exc:
+        raise KunnskapsgrunnlagError(f"registeret kunne ikke leses: {exc.problem}") from exc
+    except (OSError, ValueError) as exc:
         raise KunnskapsgrunnlagError(f"{folder}: registeret kunne ikke leses: {exc}") from exc
-    fylker = {f["f_id"]: Fylke(f["f_id"], f["f_name"]) for f in raw_fylker}
-    offices = tuple(Statsforvalter(o["navn"], o["kortnavn"], tuple(o["fylker"])) for o in raw_offices)
-    office_of = {number: o.navn for o in offices for number in o.fylker}
-    kommuner = tuple(
-        Kommune(
-            nummer=k["k_id"],
-            navn=k.get("k_name_no") or k["k_name"],
-            fylke=fylker[k["k_id"][:2]],
-            statsforvalter=office_of[k["k_id"][:2]],
-            malform=k.get("k_language", ""),
-            innbyggere=k.get("k_population"),
+    try:
+        fylker = {f["f_id"]: Fylke(f["f_id"], f["f_name"]) for f in raw_fylker}
+        offices = tuple(Statsforvalter(o["navn"], o["kortnavn"], tuple(o["fylker"])) for o in raw_offices)
+        office_of = {number: o.navn for o in offices for number in o.fylker}
+        kommuner = tuple(
+            Kommune(
+                nummer=k["k_id"],
+                navn=k.get("k_name_no") or k["k_name"],
+                fylke=fylker[k["k_id"][:2]],
+                statsforvalter=office_of[k["k_id"][:2]],
+                malform=k.get("k_language", ""),
+                innbyggere=k.get("k_population"),
+            )
+            for k in raw_kommuner
         )
-        for k in raw_kommuner
-    )
+    except (KeyError, TypeError, ValueError, AttributeError, IndexError) as exc:
+        raise KunnskapsgrunnlagError(
+            f"{folder}: registeret har ikke den ventede formen ({type(exc).__name__}: {exc}); "
+            "forventet fylker.json, kommuner.json og statsforvaltere.yaml som i data/registry/"
+        ) from exc
     return Registry(tuple(sorted(kommuner, key=lambda k: k.nummer)), tuple(fylker.values()), offices)

@@ -3,7 +3,7 @@
 A slide's key is a hash of what is drawn on it (its `SlidePlan`: every text run, rectangle and
 picture, with positions and colours), the theme, the picture width and the drawing code (the tool
 version and a fingerprint of render/ and ooxml/). The pictures live in `.cache/slide-images/` in
-the project, one PNG per key.
+the project's cache folder, one verified PNG entry per key (diskcache.py).
 
 Slides missing from the cache are rendered together in one LibreOffice call: the built deck is
 cut down to just those slides (LibreOffice then lays out a handful of slides instead of 75),
@@ -22,6 +22,7 @@ from pathlib import Path
 from pptx import Presentation
 
 from . import __version__
+from .diskcache import is_png, read_entry, write_entry
 from .errors import BuildFailed
 from .fingerprint import code_digest
 from .model import Deck
@@ -29,9 +30,8 @@ from .project import Project
 from .render import office
 from .render.layouts import plan_slide
 from .render.theme import Theme
-from .write import write_atomic
 
-CACHE_FOLDER = Path(".cache") / "slide-images"
+CACHE_FOLDER = "slide-images"  # inside the project's cache folder (KUNNSKAPSGRUNNLAG_CACHE moves it)
 # Bump when the meaning of a key changes (what goes into the hash), to orphan old pictures.
 KEY_SCHEME = "1"
 # Modules that shape the notes document, not the slides: editing them keeps the pictures.
@@ -55,7 +55,7 @@ class SlidePictures:
 
 
 def cache_dir_for(project: Project) -> Path:
-    return project.root / CACHE_FOLDER
+    return project.cache_dir / CACHE_FOLDER
 
 
 def slide_keys(deck: Deck, theme: Theme, width: int = office.PICTURE_WIDTH) -> tuple[str, ...]:
@@ -99,7 +99,7 @@ def slide_pictures(
     if missing:
         pictures = _render(pptx, len(keys), missing, deck_pdf, to_pdf, to_pngs)
         for index, picture in zip(missing, pictures, strict=True):
-            write_atomic(_path(cache_dir, keys[index]), picture)
+            write_entry(_path(cache_dir, keys[index]), picture)
             found[keys[index]] = picture
     return SlidePictures(tuple(found[key] for key in keys), tuple(keys), len(missing))
 
@@ -141,11 +141,7 @@ def _path(cache_dir: Path, key: str) -> Path:
 
 
 def _read(cache_dir: Path, key: str) -> bytes | None:
-    try:
-        data = _path(cache_dir, key).read_bytes()
-    except OSError:
-        return None
-    return data if data.startswith(b"\x89PNG") else None
+    return read_entry(_path(cache_dir, key), is_png)
 
 
 def _code_fingerprint() -> str:

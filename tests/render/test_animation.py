@@ -14,6 +14,7 @@ from kunnskapsgrunnlag.assemble import recipe_from_ids
 from kunnskapsgrunnlag.build import build_one, render_options
 from kunnskapsgrunnlag.ooxml.animation import click_sequence
 from kunnskapsgrunnlag.render import office
+from tests.conftest import assert_deck_sound
 
 SLIDES = ["modell", "modell-tjenester", "trapp-felles-kunnskap", "trapp-jobbe-sammen"]
 
@@ -21,7 +22,9 @@ SLIDES = ["modell", "modell-tjenester", "trapp-felles-kunnskap", "trapp-jobbe-sa
 @pytest.fixture(scope="module")
 def animated(project, catalogue, tmp_path_factory):
     recipe = recipe_from_ids(catalogue, SLIDES, "Animasjoner")
-    return build_one(project, catalogue, recipe, None, render_options(project), tmp_path_factory.mktemp("anim"))
+    built = build_one(project, catalogue, recipe, None, render_options(project), tmp_path_factory.mktemp("anim"))
+    assert_deck_sound(built.path)
+    return built
 
 
 def group_texts(group) -> str:

@@ -91,14 +91,14 @@ def test_error_response_fails_at_once_with_ssbs_message(api):
 
 
 def test_slow_answer_times_out_and_is_retried(api):
-    data = fetch_table("11111", {"Region": "*"}, api=api, timeout=0.5, retries=2, sleep=no_sleep)
+    data = fetch_table("11111", {"Region": "*"}, api=api, timeout=10, attempt_timeout=0.5, retries=2, sleep=no_sleep)
     assert data["id"] == ["Region", "ContentsCode", "Tid"]
     assert FakeSSB.calls["/api/v2/tables/11111/data"] == 2
 
 
 def test_always_slow_gives_up_with_a_plain_message(api):
     with pytest.raises(FetchFailed, match=r"svarte ikke innen 0.3 sekunder; ga opp etter 2 forsøk"):
-        fetch_table("22222", {"Region": "*"}, api=api, timeout=0.3, retries=1, sleep=no_sleep)
+        fetch_table("22222", {"Region": "*"}, api=api, timeout=10, attempt_timeout=0.3, retries=1, sleep=no_sleep)
 
 
 def test_server_error_is_retried(api):

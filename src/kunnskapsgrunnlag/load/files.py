@@ -7,6 +7,9 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import Problem, display_path
+from ..ooxml.xml import xml_safe
+from .contentfile import UnreadableFile, read_content_file
+from .textcheck import invalid_character_problems
 from .yamlsource import YamlSyntaxError, read_yaml
 
 SECTIONS_FILE = Path("slides") / "sections.yaml"
@@ -50,8 +53,15 @@ def find_project_root(start: Path) -> Path | None:
     return None
 
 
+def _content_files(folder: Path, suffixes: set[str]) -> list[Path]:
+    """Every entry named like a content file, whatever it is: the reader refuses what is not a file."""
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.rglob("*") if p.suffix in suffixes and not p.name.startswith("."))
+
+
 def _yaml_files(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.rglob("*") if p.suffix in {".yaml", ".yml"} and p.is_file())
+    return _content_files(folder, {".yaml", ".yml"})
 
 
 def read_project(root: Path) -> RawProject:
@@ -61,13 +71,13 @@ def read_project(root: Path) -> RawProject:
     def load(path: Path) -> RawFile | None:
         display = display_path(path, root)
         try:
-            return RawFile(path, display, read_yaml(path, display))
+            return RawFile(path, display, read_yaml(path, display, root, problems=raw.problems))
         except YamlSyntaxError as exc:
             raw.problems.append(exc.problem)
             return None
 
     sections_path = root / SECTIONS_FILE
-    if sections_path.is_file():
+    if sections_path.exists() or sections_path.is_symlink():
         raw.sections = load(sections_path)
     else:
         raw.problems.append(Problem(str(SECTIONS_FILE), None, "filen mangler: den gir seksjonenes rekkefølge"))
@@ -81,14 +91,15 @@ def read_project(root: Path) -> RawProject:
                 into.append(loaded)
 
     load_all(root / "slides", raw.slides, skip=sections_path)
-    for path in sorted((root / "speaker_notes").rglob("*.md")):
+    for path in _content_files(root / "speaker_notes", {".md"}):
         display = display_path(path, root)
         try:
-            notes = RawNotes(path, display, path.read_text(encoding="utf-8"))
-        except UnicodeDecodeError as exc:
-            raw.problems.append(Problem(display, None, f"filen er ikke UTF-8: {exc}"))
+            text = read_content_file(path, root)
+        except UnreadableFile as exc:
+            raw.problems.append(exc.problem)
             continue
-        (raw.nn_notes if is_overlay(path) else raw.notes).append(notes)
+        raw.problems.extend(invalid_character_problems(text, display))
+        (raw.nn_notes if is_overlay(path) else raw.notes).append(RawNotes(path, display, xml_safe(text)))
     load_all(root / "bibliography", raw.bibliography)
     load_all(root / "recipes", raw.recipes)
     load_all(root / "diagrams", raw.diagrams)

@@ -16,6 +16,8 @@ import zlib
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .xml import xml_safe_part
+
 FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 _DOS_TIME = (FIXED_ZIP_TIME[3] << 11) | (FIXED_ZIP_TIME[4] << 5) | (FIXED_ZIP_TIME[5] // 2)
 _DOS_DATE = ((FIXED_ZIP_TIME[0] - 1980) << 9) | (FIXED_ZIP_TIME[1] << 5) | FIXED_ZIP_TIME[2]
@@ -57,7 +59,10 @@ class Package:
         out = io.BytesIO()
         central = []
         for name in order:
-            crc, packed, size = _deflated(self.parts[name])
+            data = self.parts[name]
+            if name.endswith((".xml", ".rels")):
+                data = xml_safe_part(data)
+            crc, packed, size = _deflated(data)
             encoded = name.encode("utf-8")
             flags = 0x800 if not encoded.isascii() else 0
             offset = out.tell()

@@ -7,6 +7,8 @@ from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml.ns import qn
 from pptx.util import Emu
 
+from .xml import xml_safe
+
 _PPR_ORDER = (
     "a:lnSpc",
     "a:spcBef",
@@ -117,7 +119,7 @@ def add_run(
     if url:
         rid = paragraph.part.relate_to(url, RT.HYPERLINK, is_external=True)
         etree.SubElement(rpr, qn("a:hlinkClick"), {qn("r:id"): rid})
-    etree.SubElement(run, qn("a:t")).text = text
+    etree.SubElement(run, qn("a:t")).text = xml_safe(text)
     end = p.find(qn("a:endParaRPr"))
     if end is not None:
         end.addprevious(run)

@@ -262,7 +262,9 @@ def layout_name(index: int, slide_id: str) -> str:
 
 def load_blank_notes(templates: Path, nynorsk: bool = False) -> str:
     """The blank slide's notes; in nynorsk "" when the project has none (bokmål is used then)."""
+    from ..load.contentfile import read_content_file
+
     path = templates / ("blank-slide-notes.nn.md" if nynorsk else "blank-slide-notes.md")
     if nynorsk and not path.is_file():
         return ""
-    return path.read_text(encoding="utf-8")
+    return read_content_file(path, templates.parent)

@@ -9,28 +9,65 @@ write, byte for byte (a test proves it). See docs/dev/incremental.md.
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import hashlib
-import pickle
+import json
 import re
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import KunnskapsgrunnlagError
+from ..diskcache import read_entry, write_entry
 from ..fingerprint import code_digest
 from ..model import Deck
 from ..ooxml.parts import Package, drop_unreferenced_media, ensure_media_defaults, transplant_slide
-from ..write import write_atomic
 from .deck import LAYOUT_OFFSET, RenderOptions, SlideDrawing, deck_title, layout_name, render_package, slide_drawing
 from .skeleton import escape_text, fill, tokenize
 
 
 @dataclass
 class _Base:
-    deck: Deck
-    drawings: list[SlideDrawing]
+    """The last full render and what it was drawn from.
+
+    In memory it keeps the deck and the drawings themselves (compared with `==`, which is
+    fast); loaded from disk it has only digests of them, because the disk copy is plain JSON
+    and a zip, never a pickle. A drawing is either a `SlideDrawing` or its digest.
+    """
+
+    structure: str
     package: Package
+    deck: Deck | None
+    inputs: list[str] | None
+    drawings: list[SlideDrawing | str]
+
+    def same_inputs(self, deck: Deck, index: int) -> bool:
+        if self.deck is not None:
+            return _same_inputs(self.deck, deck, index)
+        return self.inputs is not None and _input_digest(deck, index) == self.inputs[index]
+
+    def same_drawing(self, index: int, drawing: SlideDrawing) -> bool:
+        old = self.drawings[index]
+        return _digest(drawing) == old if isinstance(old, str) else drawing == old
+
+    def to_bytes(self) -> bytes:
+        inputs = self.inputs
+        if inputs is None and self.deck is not None:
+            inputs = [_input_digest(self.deck, i) for i in range(len(self.deck.slides))]
+        drawings = [d if isinstance(d, str) else _digest(d) for d in self.drawings]
+        header = json.dumps({"structure": self.structure, "inputs": inputs, "drawings": drawings})
+        return header.encode("utf-8") + b"\n" + self.package.write()
+
+    @classmethod
+    def from_bytes(cls, data: bytes) -> _Base | None:
+        head, _, archive = data.partition(b"\n")
+        try:
+            fields = json.loads(head)
+            structure, inputs, drawings = fields["structure"], list(fields["inputs"]), list(fields["drawings"])
+            package = Package.read(archive)
+        except (ValueError, KeyError, TypeError, zipfile.BadZipFile, OSError):
+            return None
+        ok = len(inputs) == len(drawings) and all(isinstance(x, str) for x in [structure, *inputs, *drawings])
+        return cls(structure, package, None, inputs, drawings) if ok else None
 
 
 class IncrementalRenderer:
@@ -50,17 +87,18 @@ class IncrementalRenderer:
         self.skeleton_hits = 0
 
     def render(self, deck: Deck) -> bytes:
-        if self._base is None or not _same_structure(self._base.deck, deck):
+        structure = _structure_digest(deck)
+        if self._base is None or self._base.structure != structure:
             self._base = self._load(deck) or self._base
         base = self._base
-        if self.options.password or base is None or not _same_structure(base.deck, deck):
+        if self.options.password or base is None or base.structure != structure:
             return self._render_full(deck)
         theme = self.options.theme
         # A slide is drawn again when what it is drawn from differs: its rendered text, its
         # figures, its diagram. Comparing inputs first spares drawing charts that did not change.
-        candidates = [i for i in range(len(deck.slides)) if not _same_inputs(base.deck, deck, i)]
+        candidates = [i for i in range(len(deck.slides)) if not base.same_inputs(deck, i)]
         drawings = {i: slide_drawing(deck.slides[i], deck, theme) for i in candidates}
-        differing = [i for i in candidates if drawings[i] != base.drawings[i]]
+        differing = [i for i in candidates if not base.same_drawing(i, drawings[i])]
         if any(deck.slides[i].slide.layout == "toc" for i in differing):
             return self._render_full(deck)  # the outline depends on the whole deck
         package = base.package.copy()
@@ -74,6 +112,11 @@ class IncrementalRenderer:
         drop_unreferenced_media(package)
         ensure_media_defaults(package)
         self.partial_renders += 1
+        if base.deck is None:
+            # From a disk copy: this deck, as just rendered, becomes the base, so the decks after
+            # it are compared by `==` instead of by digests of every slide.
+            kept = [drawings.get(i, old) for i, old in enumerate(base.drawings)]
+            self._base = _Base(base.structure, package, deck, None, kept)
         return package.write()
 
     def _drawn(self, deck: Deck, index: int, drawing: SlideDrawing) -> tuple[Package, int]:
@@ -94,33 +137,27 @@ class IncrementalRenderer:
     def _render_full(self, deck: Deck) -> bytes:
         drawings = [slide_drawing(entry, deck, self.options.theme) for entry in deck.slides]
         package = render_package(deck, self.options, drawings)
-        self._base = _Base(deck, drawings, package)
+        self._base = _Base(_structure_digest(deck), package, deck, None, list(drawings))
         self.full_renders += 1
-        self._save(self._base)
+        self._save(deck, self._base)
         return package.write()
 
     def _cache_file(self, deck: Deck) -> Path | None:
         if self.cache_dir is None or self.options.password:
             return None
         key = hashlib.sha256(f"{code_digest()}\0{self.options!r}\0{_structure(deck)!r}".encode()).hexdigest()
-        return self.cache_dir / "decks" / f"{deck.recipe_id}-{key[:24]}.pickle"
+        return self.cache_dir / "decks" / f"{deck.recipe_id}-{key[:24]}.deck"
 
     def _load(self, deck: Deck) -> _Base | None:
         path = self._cache_file(deck)
-        if path is None or not path.is_file():
-            return None
-        try:
-            base = pickle.loads(path.read_bytes())
-        except Exception:  # a stale or broken cache file is only a miss
-            return None
-        return base if isinstance(base, _Base) and _same_structure(base.deck, deck) else None
+        data = read_entry(path) if path is not None else None
+        base = _Base.from_bytes(data) if data is not None else None
+        return base if base is not None and base.structure == _structure_digest(deck) else None
 
-    def _save(self, base: _Base) -> None:
-        path = self._cache_file(base.deck)
+    def _save(self, deck: Deck, base: _Base) -> None:
+        path = self._cache_file(deck)
         if path is not None:
-            # A cache that cannot be written only costs time.
-            with contextlib.suppress(KunnskapsgrunnlagError):
-                write_atomic(path, pickle.dumps(base, protocol=pickle.HIGHEST_PROTOCOL))
+            write_entry(path, base.to_bytes())
 
 
 def _same_inputs(a: Deck, b: Deck, index: int) -> bool:
@@ -141,12 +178,31 @@ def _same_inputs(a: Deck, b: Deck, index: int) -> bool:
     return True
 
 
+def _digest(value: object) -> str:
+    """A digest of a model value's repr: dataclasses of text, numbers and bytes, so it is stable."""
+    return hashlib.sha256(repr(value).encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _input_digest(deck: Deck, index: int) -> str:
+    """What slide `index` is drawn from: equal digests, same drawing (for decks of one structure)."""
+    entry = deck.slides[index]
+    content = entry.slide.content
+    extra: object = None
+    if entry.slide.layout == "statistic":
+        extra = ((deck.statistikk or {}).get(content.indicator or ""), deck.kommune and deck.kommune.navn)
+    elif entry.slide.layout == "diagram":
+        extra = deck.diagrams.get(content.diagram or "")
+    elif entry.slide.layout == "title":
+        extra = deck.kommune
+    return _digest((entry, extra))
+
+
 def _structure(deck: Deck) -> tuple:
     return (deck.title, deck.recipe_id, deck.malform, tuple((e.slide.id, e.section_number) for e in deck.slides))
 
 
-def _same_structure(a: Deck, b: Deck) -> bool:
-    return _structure(a) == _structure(b)
+def _structure_digest(deck: Deck) -> str:
+    return _digest(_structure(deck))
 
 
 def _core_with_title(core_xml: bytes, title: str) -> bytes:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..ooxml.parts import Package, content_name, slide_part_names
+from ..ooxml.xml import xml_safe
 from .deck import SlideDrawing
 from .plan import Oval, Picture, Rect, TextBox
 from .richtext import Run
@@ -106,8 +107,8 @@ def fill(skeleton: Package, number: int, layout_number: int, tokens: Tokenized) 
 
 
 def escape_text(value: str) -> str:
-    """As lxml escapes a text node."""
-    return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    """As lxml escapes a text node (after removing what XML cannot hold, as `add_run` does)."""
+    return xml_safe(value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def escape_attribute(value: str) -> str:

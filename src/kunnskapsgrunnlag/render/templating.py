@@ -8,14 +8,16 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from jinja2 import StrictUndefined, Template, TemplateError, TemplateSyntaxError, UndefinedError
-from jinja2.sandbox import SandboxedEnvironment
+from jinja2 import Template, TemplateError, TemplateSyntaxError, UndefinedError
 
 from ..model import BulletItem, Column, Deck, Kommune, Link, Slide, SlideContent
+from ..ooxml.xml import xml_safe
 from .filters import FILTERS
+from .sandbox import BoundedEnvironment, TemplateLimit, bound_filters, render_bounded
 
-_ENV = SandboxedEnvironment(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=True)
+_ENV = BoundedEnvironment(autoescape=False, keep_trailing_newline=True)
 _ENV.filters.update(FILTERS)
+bound_filters(_ENV)
 
 
 @dataclass(frozen=True)
@@ -60,13 +62,25 @@ def render_text(text: str, context: Mapping[str, Any], field: str) -> str:
     if "{" not in text:
         return text
     try:
-        return _compiled(text).render(context)
+        template = _compiled(text)
     except TemplateSyntaxError as exc:
         raise TemplateProblem(field, exc.lineno or 1, f"malfeil: {exc.message}") from exc
+    except (RecursionError, MemoryError) as exc:
+        raise TemplateProblem(field, 1, "malfeil: malen er nøstet for dypt") from exc
+    try:
+        return xml_safe(render_bounded(template, context))
+    except TemplateLimit as exc:
+        raise TemplateProblem(field, _error_line(exc), f"malen går over en grense: {exc.message}") from exc
     except UndefinedError as exc:
         raise TemplateProblem(field, _error_line(exc), f"udefinert navn i malen: {exc.message}") from exc
     except TemplateError as exc:
         raise TemplateProblem(field, _error_line(exc), f"malfeil: {exc}") from exc
+    except RecursionError as exc:
+        raise TemplateProblem(field, _error_line(exc), "malfeil: makroer kaller seg selv for dypt") from exc
+    except MemoryError as exc:
+        raise TemplateProblem(field, _error_line(exc), "malen brukte for mye minne") from exc
+    except Exception as exc:
+        raise TemplateProblem(field, _error_line(exc), f"malfeil: {type(exc).__name__}: {exc}") from exc
 
 
 def _error_line(exc: Exception) -> int:

@@ -6,9 +6,9 @@ import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
 from ..errors import KunnskapsgrunnlagError
+from ..load.contentfile import UnreadableFile, read_content_file
+from ..load.yamlsource import YamlSyntaxError, parse_yaml
 
 EMU_PER_INCH = 914400
 
@@ -54,7 +54,8 @@ class Theme:
 
 def load_theme(path: Path) -> Theme:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        # The theme lives in <project>/templates/; it is a content file like any other.
+        data = parse_yaml(read_content_file(path, path.parent.parent), str(path))
         return Theme(
             name=data["name"],
             width=float(data["slide"]["width"]),
@@ -74,7 +75,11 @@ def load_theme(path: Path) -> Theme:
             footer_text=str(data.get("footer") or ""),
             logo=find_logo(path.parent),
         )
-    except (OSError, yaml.YAMLError, KeyError, TypeError, ValueError) as exc:
+    except UnreadableFile as exc:
+        raise KunnskapsgrunnlagError(f"{path}: temaet kunne ikke leses: {exc.problem.message}") from exc
+    except YamlSyntaxError as exc:
+        raise KunnskapsgrunnlagError(str(exc.problem)) from exc
+    except (OSError, KeyError, TypeError, ValueError, AttributeError) as exc:
         raise KunnskapsgrunnlagError(f"{path}: temaet kunne ikke leses: {exc}") from exc
 
 

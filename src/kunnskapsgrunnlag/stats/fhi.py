@@ -11,20 +11,22 @@ Every dimension must be named in the data request with one filter: `item` (these
 query, keep it as it is except the geography (`GEO`, narrowed to the regions we want) and the
 dimensions the indicator pins, so a table's layout never has to be hard-coded here.
 
-Timeouts and retries as for SSB (`fetch.py`): a timeout, a dropped connection, 429 or a 5xx
-answer is retried with exponential backoff; other 4xx answers fail at once with FHI's message.
+Both calls go through `http.fetch_json`, as SSB's do: one overall deadline for the two, a cap on
+the answer's size, retries with backoff (429 honours Retry-After) and one-line errors; other 4xx
+answers fail at once with FHI's own message.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import time
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from .. import __version__
-from .fetch import RETRY_STATUS, FetchFailed, _detail
+from ..limits import DEFAULT_FETCH_DEADLINE_SECONDS
+from .http import FetchFailed, fetch_json, one_line
 
 if TYPE_CHECKING:
     import httpx
@@ -65,15 +67,15 @@ def data_request(query: Any, regions: Sequence[str], pinned: Mapping[str, Sequen
     return {"dimensions": dimensions, "response": {"format": "json-stat2", "maxRowCount": MAX_ROWS}}
 
 
-def _fhi_detail(response: httpx.Response) -> str:
+def _fhi_detail(body: bytes) -> str:
     """FHI puts the reason in the answer's `status` field (its user guide, "Status codes")."""
     try:
-        body = response.json()
+        parsed = json.loads(body)
     except ValueError:
-        body = None
-    if isinstance(body, dict) and isinstance(body.get("status"), str) and body["status"].strip():
-        return body["status"].strip()[:300]
-    return _detail(response)
+        parsed = None
+    if isinstance(parsed, dict) and isinstance(parsed.get("status"), str) and parsed["status"].strip():
+        return one_line(parsed["status"].strip(), 300)
+    return one_line(body.decode("utf-8", "replace"))
 
 
 def fetch_fhi_table(
@@ -83,50 +85,30 @@ def fetch_fhi_table(
     pinned: Mapping[str, Sequence[str]] | None = None,
     *,
     api: str | None = None,
-    timeout: float = 30.0,
+    timeout: float = DEFAULT_FETCH_DEADLINE_SECONDS,
     retries: int = 3,
     backoff: float = 0.5,
     sleep: Callable[[float], None] = time.sleep,
     transport: httpx.BaseTransport | None = None,
 ) -> Any:
-    """The table's data for `regions` as parsed JSON-stat 2.0. Raises `FetchFailed` with a plain message."""
-    import httpx  # only the update command needs the HTTP client
-
+    """The table's data for `regions` as parsed JSON-stat 2.0, within `timeout` seconds for the whole
+    fetch (query and data). Raises `FetchFailed` with a plain message."""
     for what, value in (("kilde", source), ("tabell", table)):
         if not ID_PATTERN.match(value):
             raise FetchFailed(f"ugyldig FHI-{what} {value!r}: forventet f.eks. nokkel og 337")
     base = f"{api_base(api)}/{source}/Table/{table}"
-    headers = {"Accept": "application/json", "User-Agent": f"kunnskapsgrunnlag/{__version__}"}
-    with httpx.Client(
-        timeout=httpx.Timeout(timeout), headers=headers, transport=transport, follow_redirects=True
-    ) as client:
-
-        def call(method: str, url: str, body: Any = None) -> Any:
-            last_problem = ""
-            for attempt in range(retries + 1):
-                if attempt:
-                    sleep(backoff * 2 ** (attempt - 1))
-                try:
-                    response = client.request(method, url, json=body)
-                except httpx.TimeoutException:
-                    last_problem = f"svarte ikke innen {timeout:g} sekunder"
-                    continue
-                except httpx.TransportError as exc:
-                    last_problem = f"kunne ikke kobles til ({exc.__class__.__name__}: {exc})"
-                    continue
-                if response.status_code in RETRY_STATUS:
-                    last_problem = f"svarte {response.status_code} {_detail(response)}".rstrip()
-                    continue
-                if response.status_code >= 400:
-                    raise FetchFailed(
-                        f"FHI avviste spørringen mot {source} tabell {table}: "
-                        f"{response.status_code} {_fhi_detail(response)}".rstrip()
-                    )
-                try:
-                    return response.json()
-                except ValueError as exc:
-                    raise FetchFailed(f"FHI svarte ikke med JSON for {source} tabell {table}: {exc}") from exc
-            raise FetchFailed(f"FHI ({url}) {last_problem}; ga opp etter {retries + 1} forsøk")
-
-        query = call("GET", f"{base}/query")
-        return call("POST", f"{base}/data", data_request(query, regions, pinned or {}))
+    end = time.monotonic() + timeout
+    common = {
+        "service": f"FHI ({source} tabell {table})",
+        "retries": retries,
+        "backoff": backoff,
+        "sleep": sleep,
+        "transport": transport,
+        "describe_error": _fhi_detail,
+    }
+    query = fetch_json(f"{base}/query", deadline=timeout, **common)
+    remaining = end - time.monotonic()
+    if remaining <= 0:
+        raise FetchFailed(f"FHI ({source} tabell {table}) svarte ikke innen fristen på {timeout:g} sekunder")
+    body = data_request(query, regions, pinned or {})
+    return fetch_json(f"{base}/data", deadline=remaining, method="POST", json_body=body, **common)

@@ -22,6 +22,7 @@ from ..errors import KunnskapsgrunnlagError
 from ..registry import Registry
 from .model import LAND, NO_DATA, STATUS_REASONS, Figure
 
+MAX_JSONSTAT_CELLS = 5_000_000  # a whole SSB table for every municipality and year is far below
 LAND_NAMES = {"0", "00", "eak", "hele landet", "landet", "norge", "i alt"}
 REGION_HINTS = ("region", "geo", "kommune", "fylke", "geografi", "område")
 TIME_HINTS = ("tid", "år", "aar", "year", "time", "periode", "skoleår")
@@ -38,6 +39,8 @@ class Imported:
     title: str = ""
     table: str = ""
     source: str = ""
+    unit: str = ""  # the unit the source states for the chosen contents code, if any
+    contents_code: str = ""  # SSB's ContentsCode chosen, if the table has one
 
 
 # --- regions --------------------------------------------------------------------------------------
@@ -47,21 +50,21 @@ def map_region(code: str, label: str, registry: Registry) -> str | None:
     """The region code in our terms (`0`, `40`, `4003`), or None if the registry does not know it."""
     raw = code.strip()
     for prefix in ("K-", "F-", "K", "F"):
-        if raw.startswith(prefix) and raw[len(prefix) :].isdigit():
+        if raw.startswith(prefix) and raw[len(prefix) :].isdecimal():
             raw = raw[len(prefix) :]
             break
     if raw.casefold() in LAND_NAMES or label.strip().casefold() in LAND_NAMES:
         return LAND
     counties = {f.nummer for f in registry.fylker}
-    if raw.isdigit() and len(raw) <= 2 and raw.zfill(2) in counties:
+    if raw.isdecimal() and len(raw) <= 2 and raw.zfill(2) in counties:
         return raw.zfill(2)
-    if raw.isdigit() and len(raw) in (3, 4):
+    if raw.isdecimal() and len(raw) in (3, 4):
         try:
             return registry.kommune(raw).nummer
         except KunnskapsgrunnlagError:
             return None
     for text in (code, label):
-        if not text.strip() or text.strip().isdigit():
+        if not text.strip() or text.strip().isdecimal():
             continue
         try:
             return registry.kommune(text).nummer
@@ -86,13 +89,24 @@ def _period(text: str) -> str:
 # --- JSON-stat 2.0 --------------------------------------------------------------------------------
 
 
-def read_json(path: Path) -> Any:
+def parse_json(text: str, origin: str) -> Any:
+    """JSON as the standard says it: NaN and Infinity are not numbers there, and are refused."""
+
+    def refuse(name: str) -> Any:
+        raise ValueError(f"{name} er ikke et tall i JSON")
+
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise ImportFailed(f"{path}: kunne ikke lese filen: {exc.strerror or exc}") from exc
+        return json.loads(text, parse_constant=refuse)
+    except RecursionError as exc:
+        raise ImportFailed(f"{origin}: JSON-verdiene er nøstet for dypt") from exc
     except ValueError as exc:
-        raise ImportFailed(f"{path}: er ikke gyldig JSON: {exc}") from exc
+        raise ImportFailed(f"{origin}: er ikke gyldig JSON: {exc}") from exc
+
+
+def read_json(path: Path) -> Any:
+    from ..load.contentfile import decode_text, read_user_file
+
+    return parse_json(decode_text(read_user_file(path), str(path)), str(path))
 
 
 def import_jsonstat(
@@ -109,14 +123,29 @@ def import_jsonstat(
         raise ImportFailed(f"{origin}: en JSON-stat-samling; hent ett datasett (class: dataset)")
     if not isinstance(data, dict) or not {"id", "size", "dimension", "value"} <= data.keys():
         raise ImportFailed(f"{origin}: forventet JSON-stat 2.0 med feltene id, size, dimension og value")
-    ids: list[str] = list(data["id"])
-    sizes: list[int] = list(data["size"])
+    ids, sizes = data["id"], data["size"]
+    if not isinstance(ids, list) or not all(isinstance(d, str) for d in ids):
+        raise ImportFailed(f"{origin}: id må være en liste med dimensjonsnavn")
+    if not isinstance(sizes, list) or not all(isinstance(n, int) and not isinstance(n, bool) and n >= 0 for n in sizes):
+        raise ImportFailed(f"{origin}: size må være en liste med hele tall")
     if len(ids) != len(sizes):
         raise ImportFailed(f"{origin}: id og size har ulik lengde ({len(ids)} og {len(sizes)})")
+    if not isinstance(data["dimension"], dict) or any(d not in data["dimension"] for d in ids):
+        raise ImportFailed(f"{origin}: dimension mangler en av dimensjonene {', '.join(ids)}")
+    cells = 1
+    for n in sizes:
+        cells *= n
+    if cells > MAX_JSONSTAT_CELLS:
+        raise ImportFailed(
+            f"{origin}: datasettet har {cells} celler; grensen er {MAX_JSONSTAT_CELLS} (avgrens uttaket)"
+        )
     role = data.get("role") or {}
     region_dim = _pick_dim(ids, role.get("geo"), REGION_HINTS, origin, "region (geo)")
     time_dim = _pick_dim(ids, role.get("time"), TIME_HINTS, origin, "tid (time)")
     categories = {dim: _categories(data["dimension"][dim], dim, origin) for dim in ids}
+    for dim, size in zip(ids, sizes, strict=True):
+        if len(categories[dim]) != size:
+            raise ImportFailed(f"{origin}: dimensjonen {dim} har {len(categories[dim])} koder, men size sier {size}")
     select = dict(select or {})
     fixed: dict[str, int] = {}
     for dim, cats in categories.items():
@@ -153,6 +182,10 @@ def import_jsonstat(
             continue
         period = _period(categories[time_dim][position[time_dim]][0])
         value, status = values.get(flat), statuses.get(flat)
+        if value is not None and (isinstance(value, bool) or not isinstance(value, int | float | str)):
+            raise ImportFailed(f"{origin}: value[{flat}]: forventet et tall eller null, fikk {value!r}")
+        if status is not None and not isinstance(status, str):
+            raise ImportFailed(f"{origin}: status[{flat}]: forventet et statussymbol, fikk {status!r}")
         figures.append(_figure(indicator_id, region, period, value, status, factor))
     if not figures:
         raise ImportFailed(
@@ -161,12 +194,21 @@ def import_jsonstat(
             "eller gjeldende kommunenummer"
         )
     ext = (data.get("extension") or {}).get("px") or {}
+    contents_dim = next((d for d in ids if d.casefold() in ("contentscode", "statistikkvariabel")), None)
+    contents_code = unit = ""
+    if contents_dim is not None and contents_dim in fixed:
+        contents_code = categories[contents_dim][fixed[contents_dim]][0]
+        units = ((data["dimension"][contents_dim] or {}).get("category") or {}).get("unit") or {}
+        described = units.get(contents_code) if isinstance(units, dict) else None
+        unit = str(described.get("base", "")) if isinstance(described, dict) else ""
     return Imported(
         tuple(figures),
         tuple(unmapped),
         str(data.get("label", "")),
-        str(ext.get("tableid", "")),
+        str(ext.get("tableid", "") if isinstance(ext, dict) else ""),
         str(data.get("source", "")),
+        unit,
+        contents_code,
     )
 
 
@@ -208,7 +250,10 @@ def _flat(raw: Any, sizes: list[int], name: str, origin: str) -> dict[int, Any]:
             raise ImportFailed(f"{origin}: value har {len(raw)} tall, men size gir {total}")
         return dict(enumerate(raw))
     if isinstance(raw, dict):
-        return {int(k): v for k, v in raw.items()}
+        try:
+            return {int(k): v for k, v in raw.items()}
+        except (TypeError, ValueError) as exc:
+            raise ImportFailed(f"{origin}: {name} har nøkler som ikke er celle-numre") from exc
     raise ImportFailed(f"{origin}: {name} må være en liste eller et oppslag")
 
 
@@ -216,6 +261,8 @@ def _figure(indicator_id: str, region: str, period: str, value: Any, status: str
     status = (status or "").strip()
     if isinstance(value, str):  # some CSV-like producers put the symbol in the value itself
         value, status = (None, value.strip()) if value.strip() in STATUS_REASONS else (_number(value), status)
+    if status == "-":  # SSB's dash is a true zero ("nothing to register"), not a missing value
+        return Figure(indicator_id, region, period, 0.0, note=STATUS_REASONS["-"])
     if value is None or status in ("..", ":", "."):
         reason = STATUS_REASONS.get(status, NO_DATA if not status else f"mangler (status {status!r})")
         return Figure(indicator_id, region, period, None, reason)
@@ -248,7 +295,11 @@ def import_csv(
         dialect = csv.Sniffer().sniff(text.splitlines()[0] if text else "", delimiters=",;\t")
     except csv.Error:
         dialect = csv.excel
-    rows = list(csv.reader(io.StringIO(text), dialect))
+    reader = csv.reader(io.StringIO(text), dialect)
+    try:
+        rows = list(reader)
+    except csv.Error as exc:  # a NUL byte, an over-long field, an unclosed quote
+        raise ImportFailed(f"{origin}:{reader.line_num}: CSV-feil: {exc}") from exc
     if not rows:
         raise ImportFailed(f"{origin}: fila er tom")
     header = [h.strip() for h in rows[0]]
@@ -268,8 +319,14 @@ def import_csv(
     for line, row in enumerate(rows[1:], start=2):
         if not any(cell.strip() for cell in row):
             continue
-        if len(row) < len(header):
-            raise ImportFailed(f"{origin}:{line}: forventet {len(header)} kolonner, fikk {len(row)}")
+        if len(row) != len(header):
+            hint = (
+                " (står det et desimalkomma i et tall uten anførselstegn? skriv «1 234,5» i anførselstegn "
+                "eller bruk semikolon som skilletegn)"
+                if len(row) > len(header) and dialect.delimiter == ","
+                else ""
+            )
+            raise ImportFailed(f"{origin}:{line}: forventet {len(header)} kolonner, fikk {len(row)}{hint}")
         name = row[region_col]
         region = map_region(name, name, registry)
         if region is None:

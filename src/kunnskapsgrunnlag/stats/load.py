@@ -8,18 +8,21 @@ file and line, all at once.
 from __future__ import annotations
 
 import json
+import math
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 from ..errors import ContentError, Problem, display_path
-from ..load.yamlsource import LocatedList, LocatedMap, YamlSyntaxError, read_yaml
+from ..limits import MAX_DATA_FILE_BYTES
+from ..load.yamlsource import LocatedList, LocatedMap, YamlSyntaxError, parse_yaml, read_yaml
 from ..model import Kommune
 from ..write import write_text_atomic
 from .model import LAND, NO_DATA, Comparison, Figure, Indicator
+from .validation import method_of, validate_figures
 
 INDICATOR_FILE = "indikatorer.yaml"
 FIGURE_FOLDER = "tall"
@@ -74,6 +77,8 @@ class StatsStore:
     indicators: dict[str, Indicator]
     figures: dict[tuple[str, str, str], Figure] = field(default_factory=dict)
     files: tuple[Path, ...] = ()
+    # (indicator, source, table, region, period): every method's figure, to keep a chart to one
+    by_method: dict[tuple[str, str, str, str, str], Figure] = field(default_factory=dict)
 
     def figure(self, indicator_id: str, region: str, period: str) -> Figure | None:
         return self.figures.get((indicator_id, region, period))
@@ -112,7 +117,14 @@ class StatsStore:
                 extra["land_series"] = self.land_series(indicator_id)
             return Comparison(indicator, None, None, None, None, land, **extra)
         fylke = self.figure(indicator_id, kommune.fylke.nummer, period)
-        local = self.figure(indicator_id, kommune.nummer, period) or self._missing(indicator, kommune.nummer, period)
+        local = self.figure(indicator_id, kommune.nummer, period)
+        if local is not None:
+            # Never mix methods in one chart: the county and the country from the municipality's.
+            same = (indicator_id, *method_of(local))
+            fylke = self.by_method.get((*same, kommune.fylke.nummer, period))
+            land = self.by_method.get((*same, LAND, period)) or land
+        else:
+            local = self._missing(indicator, kommune.nummer, period)
         if fylke is None and self._has_any(indicator_id, kommune.fylke.nummer):
             fylke = self._missing(indicator, kommune.fylke.nummer, period)
         return Comparison(indicator, kommune.navn, kommune.fylke.navn, local, fylke, land, **extra)
@@ -185,50 +197,91 @@ def fetch_configs(folder: Path) -> dict[str, Any]:
     return {ind: entry["fetch"] for ind, entry in data.items() if isinstance(entry, dict) and "fetch" in entry}
 
 
-def load_statistics(folder: Path, root: Path | None = None) -> StatsStore:
-    """Load definitions and figures; raise `ContentError` with every problem found."""
+def load_statistics(
+    folder: Path, root: Path | None = None, replacing: Mapping[Path, str] | None = None
+) -> StatsStore:
+    """Load definitions and figures; raise `ContentError` with every problem found.
+
+    `replacing` gives the text a figure file would have (new or replaced) instead of what is on
+    disk: an import proves the whole store with its result before writing a byte.
+    """
     root = root or folder
+    replacing = dict(replacing or {})
     problems: list[Problem] = []
     indicators = _load_indicators(folder / INDICATOR_FILE, root, problems)
-    figures: dict[tuple[str, str, str], Figure] = {}
     files = [folder / INDICATOR_FILE]
     figure_dir = folder / FIGURE_FOLDER
-    for path in sorted(figure_dir.glob("*.yaml")) if figure_dir.is_dir() else []:
+    paths = set(figure_dir.glob("*.yaml")) if figure_dir.is_dir() else set()
+    located: dict[str, list[tuple[Figure, tuple[str, int | None]]]] = {}
+    for path in sorted(paths | set(replacing)):
         files.append(path)
-        for figure in _load_figure_file(path, root, indicators, problems):
-            figures[(figure.indicator, figure.region, figure.period)] = figure
+        for figure, place in _load_figure_file(path, root, indicators, problems, replacing.get(path)):
+            located.setdefault(figure.indicator, []).append((figure, place))
+    figures: dict[tuple[str, str, str], Figure] = {}
+    by_method: dict[tuple[str, str, str, str, str], Figure] = {}
+    for ind_id, items in located.items():
+        indicator = indicators[ind_id]
+        problems += validate_figures(indicator, [f for f, _ in items], [place for _, place in items])
+        # One figure per region and period for look-ups: the indicator's own table first, then a
+        # fixed order (never the order of the files).
+        for figure, _ in sorted(items, key=lambda item: _preference(indicator, item[0])):  # best last
+            figures[(ind_id, figure.region, figure.period)] = figure
+            by_method[(ind_id, *method_of(figure), figure.region, figure.period)] = figure
     for ind in indicators.values():
         for ref in (*ind.bands, ind.count_indicator):
             if ref and ref not in indicators:
                 problems.append(
                     Problem(display_path(folder / INDICATOR_FILE, root), None, f"{ind.id}: ukjent indikator {ref!r}")
                 )
-    if problems:
-        raise ContentError(problems)
-    return StatsStore(indicators, figures, tuple(files))
+    errors = [p for p in problems if p.severity == "error"]
+    if errors:
+        raise ContentError(errors)
+    return StatsStore(indicators, figures, tuple(files), by_method)
 
 
-def _read(path: Path, root: Path, problems: list[Problem]) -> tuple[str, Any]:
+def _preference(indicator: Indicator, figure: Figure) -> tuple:
+    own = figure.table == indicator.table or figure.table in indicator.tables
+    return (own, figure.source, figure.table)
+
+
+def _read(path: Path, root: Path, problems: list[Problem], text: str | None = None) -> tuple[str, Any]:
     display = display_path(path, root)
-    if not path.is_file():
+    if text is not None:
+        try:
+            return display, parse_yaml(text, display, problems)
+        except YamlSyntaxError as exc:
+            problems.append(exc.problem)
+            return display, None
+    if not path.exists() and not path.is_symlink():
         problems.append(Problem(display, None, "filen mangler"))
         return display, None
     try:
-        return display, read_yaml(path, display)
+        return display, read_yaml(path, display, root, MAX_DATA_FILE_BYTES, problems)
     except YamlSyntaxError as exc:
         problems.append(exc.problem)
         return display, None
 
 
-def _read_figures(path: Path, root: Path, problems: list[Problem]) -> tuple[str, Any]:
-    """A figure file: the fast reader for generated files, YAML for anything else."""
+def _read_figures(path: Path, root: Path, problems: list[Problem], text: str | None = None) -> tuple[str, Any]:
+    """A figure file: the fast reader for generated files, YAML for anything else.
+
+    The text is read through the same capped, inside-the-project reader as every content file.
+    """
+    from ..load.contentfile import UnreadableFile, read_content_file
     from .figurefile import parse_figure_file
 
-    try:
-        data = parse_figure_file(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError):
-        data = None
-    return (display_path(path, root), data) if data is not None else _read(path, root, problems)
+    display = display_path(path, root)
+    if text is None:
+        if not path.exists() and not path.is_symlink():
+            problems.append(Problem(display, None, "filen mangler"))
+            return display, None
+        try:
+            text = read_content_file(path, root, MAX_DATA_FILE_BYTES)
+        except UnreadableFile as exc:
+            problems.append(exc.problem)
+            return display, None
+    data = parse_figure_file(text)
+    return (display, data) if data is not None else _read(path, root, problems, text)
 
 
 def _line(data: Any, key: str | None = None) -> int | None:
@@ -321,7 +374,11 @@ def _load_indicators(path: Path, root: Path, problems: list[Problem]) -> dict[st
             for name in ("label", "source", "table", "period", "licence")
         }
         national = _national(entry.get("national", []), ind_id, common, display, problems)
+        value_range = _range(entry, unit, display, where, problems)
         indicators[ind_id] = Indicator(
+            value_range=value_range,
+            tables=_texts(entry, "tables", display, where, problems),
+            contents_codes=_texts(entry, "contents_codes", display, where, problems),
             id=ind_id,
             unit=unit,
             decimals=decimals,
@@ -362,6 +419,41 @@ def _series_fields(entry: LocatedMap, display: str, where: str, problems: list[P
         for message in fetch_config_problems(where.rstrip(": "), entry["fetch"]):
             problems.append(Problem(display, entry.line_of("fetch"), message))
     return out
+
+
+DEFAULT_RANGES = {"prosent": (0.0, 100.0), "antall": (0.0, float("inf"))}
+
+
+def _range(
+    entry: LocatedMap, unit: str, display: str, where: str, problems: list[Problem]
+) -> tuple[float, float] | None:
+    """The indicator's valid values: `range: [min, max]`, or by unit (0–100 per cent, ≥ 0 counts)."""
+    raw = entry.get("range")
+    if raw is None:
+        return DEFAULT_RANGES.get(unit)
+    ok = (
+        isinstance(raw, list)
+        and len(raw) == 2
+        and all(isinstance(x, int | float) and not isinstance(x, bool) and math.isfinite(x) for x in raw)
+        and raw[0] <= raw[1]
+    )
+    if not ok:
+        problems.append(
+            Problem(display, entry.line_of("range"), f"{where}range: forventet [min, maks] med to tall, fikk {raw!r}")
+        )
+        return DEFAULT_RANGES.get(unit)
+    return float(raw[0]), float(raw[1])
+
+
+def _texts(entry: LocatedMap, key: str, display: str, where: str, problems: list[Problem]) -> tuple[str, ...]:
+    raw = entry.get(key)
+    if raw is None:
+        return ()
+    if not isinstance(raw, list) or not all(isinstance(x, str | int) and not isinstance(x, bool) for x in raw):
+        message = f"{where}{key}: forventet en liste med tekster, fikk {raw!r}"
+        problems.append(Problem(display, entry.line_of(key), message))
+        return ()
+    return tuple(str(x).strip() for x in raw)
 
 
 def _national(
@@ -421,9 +513,9 @@ def _value_and_missing(
 
 
 def _load_figure_file(
-    path: Path, root: Path, indicators: dict[str, Indicator], problems: list[Problem]
-) -> list[Figure]:
-    display, data = _read_figures(path, root, problems)
+    path: Path, root: Path, indicators: dict[str, Indicator], problems: list[Problem], text: str | None = None
+) -> list[tuple[Figure, tuple[str, int | None]]]:
+    display, data = _read_figures(path, root, problems, text)
     if data is None:
         return []
     if not isinstance(data, LocatedMap):
@@ -453,25 +545,24 @@ def _load_figure_file(
         where = f"figures[{i}]: "
         if isinstance(item, tuple):  # the fast reader's checked (region, period, value, note)
             region, period, value, note = item
-            out.append(Figure(ind_id, region, period, value, note=note, **provenance))
+            out.append((Figure(ind_id, region, period, value, note=note, **provenance), (display, items.line_of(i))))
             continue
         if not isinstance(item, LocatedMap):
             problems.append(Problem(display, items.line_of(i), f"{where}forventet feltene region, period og value"))
             continue
         _unknown(item, FIGURE_FIELDS, display, where, problems)
         value, missing = _value_and_missing(item, display, where, problems)
-        out.append(
-            Figure(
-                indicator=ind_id,
-                region=_text(item, "region", display, where, problems),
-                period=_text(item, "period", display, where, problems),
-                value=value,
-                missing=missing if value is None else None,
-                qualifier=_text(item, "qualifier", display, where, problems, required=False),
-                note=_text(item, "note", display, where, problems, required=False),
-                **provenance,
-            )
+        figure = Figure(
+            indicator=ind_id,
+            region=_text(item, "region", display, where, problems),
+            period=_text(item, "period", display, where, problems),
+            value=value,
+            missing=missing if value is None else None,
+            qualifier=_text(item, "qualifier", display, where, problems, required=False),
+            note=_text(item, "note", display, where, problems, required=False),
+            **provenance,
         )
+        out.append((figure, (display, items.line_of(i))))
     return out
 
 

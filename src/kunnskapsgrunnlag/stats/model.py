@@ -60,6 +60,9 @@ class Indicator:
     bands: tuple[str, ...] = ()  # indicators that split this one, drawn as bars
     change_from: str = ""  # the period a change is measured from
     update_interval_months: int | None = None  # how often the source publishes
+    value_range: tuple[float, float] | None = None  # valid values in `unit` (`range:` in the YAML)
+    tables: tuple[str, ...] = ()  # SSB/FHI table ids an import may come from
+    contents_codes: tuple[str, ...] = ()  # SSB ContentsCode values an import may carry
 
     def national_for(self, period: str | None = None) -> Figure | None:
         for figure in self.national:
