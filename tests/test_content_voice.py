@@ -45,7 +45,8 @@ FORBIDDEN = [
 QUOTED = re.compile(r"«[^»]*»")
 SPELLINGS = {
     re.compile(r"\bsammenlikn", re.IGNORECASE): "skriv «sammenlign…», ikke «sammenlikn…»",
-    re.compile(r"\b0–24"): "skriv «0-24» (som i navnet 0-24-samarbeidet), ikke «0–24»",
+    # The programme is "0-24" (its own name, 0-24-samarbeidet); an age range keeps the en dash ("0–24 år").
+    re.compile(r"\b0–24(?![\u00a0 ]år)"): "skriv «0-24» (som i navnet 0-24-samarbeidet), ikke «0–24»",
 }
 # Fields that hold verbatim text or no prose at all.
 EXEMPT_FIELDS = {"quote", "attribution", "sources", "id", "layout", "url", "diagram", "indicator"}

@@ -21,7 +21,6 @@ from .stats.project import project_statistics
 from .stats.save import save_figures
 from .stats.update import LICENCES
 from .stats.validation import check_source
-from .write import write_text_atomic
 
 
 class _FiniteFloat(click.ParamType):
@@ -354,26 +353,27 @@ def update_command(
         if dry_run:
             click.echo(p.describe())
             continue
+        source = "FHI" if p.service == "fhi" else "SSB"
+        raw = statistics_dir(project.root) / "kilder" / f"{p.service}-{slug(p.table)}-{name}.json"
         try:
             data = fetch(p, ssb_api=ssb_api, fhi_api=fhi_api, timeout=timeout, retries=retries)
-            raw = statistics_dir(project.root) / "kilder" / f"{p.service}-{slug(p.table)}-{name}.json"
-            write_text_atomic(raw, json.dumps(data, ensure_ascii=False, indent=1) + "\n")
             imported = import_answer(p, data, registry)
+            # The raw answer is kept only once its figures have passed every check (stats/save.py).
+            target = _save(
+                project,
+                store.indicators[p.indicator],
+                imported,
+                p.origin,
+                source,
+                p.table,
+                LICENCES[p.service],
+                False,
+                raw=(raw, (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")),
+            )
         except (FetchFailed, ImportFailed) as exc:
             failed += 1
             click.echo(f"{p.indicator}: {exc}", err=True)
             continue
-        source = "FHI" if p.service == "fhi" else "SSB"
-        target = _save(
-            project,
-            p.indicator,
-            imported,
-            f"{p.service}-{name}",
-            p.origin,
-            source,
-            p.table,
-            LICENCES[p.service],
-        )
         _report(target, imported, project)
     if failed:
         raise click.exceptions.Exit(1)

@@ -84,16 +84,16 @@ def test_a_value_that_is_not_a_number_is_a_message(tree, tmp_path):
 
 def test_duplicates_and_conflicts_are_errors_in_check(tree):
     tree.write(
-        "data/statistikk/tall/neet-dobbel.yaml",
-        'indicator: neet\nsource: SSB\ntable: "13556"\nlicence: NLOD\nfigures:\n'
-        '  - {region: "4003", period: "2022", value: 11.0}\n'
-        '  - {region: "4003", period: "2022", value: 11.0}\n'
-        '  - {region: "4010", period: "2024", value: 6.0}\n',
+        "data/statistikk/tall/barnehage-dobbel.yaml",
+        'indicator: barnehage\nsource: SSB\ntable: "13502"\nlicence: NLOD\nfigures:\n'
+        '  - {region: "4003", period: "2019", value: 90.0}\n'
+        '  - {region: "4003", period: "2019", value: 90.0}\n'
+        '  - {region: "4010", period: "2024", value: 90.0}\n',
     )
     problems = "\n".join(str(p) for p in _problems(tree))
-    assert "data/statistikk/tall/neet-dobbel.yaml:7: 4003 2022: står to ganger (også på linje 6)" in problems
-    assert "neet-telemark.yaml:14: 4010 2024: motstrider data/statistikk/tall/neet-dobbel.yaml:8" in problems
-    assert "(5 mot 6)" in problems
+    assert "data/statistikk/tall/barnehage-dobbel.yaml:7: 4003 2019: står to ganger (også på linje 6)" in problems
+    assert "barnehage-telemark.yaml:44: 4010 2024: motstrider data/statistikk/tall/barnehage-dobbel.yaml:8" in problems
+    assert "(94,5 mot 90)" in problems
     result = run(tree, "check")
     assert result.exit_code == 1 and "motstrider" in result.output
 
@@ -107,8 +107,11 @@ def test_two_methods_are_no_conflict_and_never_mixed_in_one_chart(tree):
     store = load_statistics(statistics_dir(tree.root), tree.root)
     kommune = load_registry(ROOT / "data" / "registry").kommune("4010")
     comparison = store.comparison("neet", kommune)
-    assert comparison.kommune.value == 5.0 and comparison.kommune.table == "13556"  # the indicator's own table first
-    assert comparison.fylke.table == comparison.kommune.table
+    method = store.indicators["neet"].method  # the indicator's own method and table come first
+    assert comparison.kommune.table == "13556" and comparison.kommune.method == method
+    assert comparison.kommune.value != 6.5
+    assert (comparison.fylke.table, comparison.fylke.method) == (comparison.kommune.table, method)
+    assert (comparison.land.table, comparison.land.method) == (comparison.kommune.table, method)
     assert run(tree, "check").exit_code == 0
 
 

@@ -91,7 +91,7 @@ def test_fhi_client_asks_for_the_query_then_posts_the_data_request(services):
 
 
 def test_fhi_error_answer_is_a_plain_message(services):
-    with pytest.raises(FetchFailed, match="FHI avviste spørringen mot nokkel tabell 999: 404 "):
+    with pytest.raises(FetchFailed, match=r"FHI \(nokkel tabell 999\) avviste spørringen: 404 Table not found"):
         fetch_fhi_table("nokkel", "999", ["0"], api=f"{services}/fhi", retries=0)
     with pytest.raises(FetchFailed, match="ugyldig FHI-tabell"):
         fetch_fhi_table("nokkel", "../x", ["0"])
@@ -143,7 +143,7 @@ def test_oppdater_fetches_every_configured_indicator_for_the_office(services, pr
     fhi_body = next(b for method, path, b in FakeServices.requests if method == "POST")
     assert "4632" in fhi_body["dimensions"][0]["values"]
     tall = project_copy / "data" / "statistikk" / "tall"
-    assert (tall / "barnehage-ssb-46.yaml").is_file() and (tall / "barnevern-fhi-46.yaml").is_file()
+    assert (tall / "barnehage-ssb-13502.yaml").is_file() and (tall / "barnevern-fhi-337.yaml").is_file()
     assert (project_copy / "data" / "statistikk" / "kilder" / "fhi-337-46.json").is_file()
     store = load_statistics(statistics_dir(project_copy), project_copy)
     assert store.figure("barnehage", "4601", "2025").value == 94.2
@@ -173,7 +173,7 @@ def test_oppdater_reports_a_failing_service_and_goes_on(services, project_copy):
     )
     assert result.exit_code == 1
     assert "barnehage: SSB avviste spørringen mot tabell 13502: 404" in result.output
-    assert (project_copy / "data" / "statistikk" / "tall" / "barnevern-fhi-46.yaml").is_file()
+    assert (project_copy / "data" / "statistikk" / "tall" / "barnevern-fhi-337.yaml").is_file()
     assert "Traceback" not in result.output
 
 

@@ -78,7 +78,7 @@ class StatsStore:
     figures: dict[tuple[str, str, str], Figure] = field(default_factory=dict)
     files: tuple[Path, ...] = ()
     # (indicator, source, table, region, period): every method's figure, to keep a chart to one
-    by_method: dict[tuple[str, str, str, str, str], Figure] = field(default_factory=dict)
+    by_method: dict[tuple[str, ...], Figure] = field(default_factory=dict)
 
     def figure(self, indicator_id: str, region: str, period: str) -> Figure | None:
         return self.figures.get((indicator_id, region, period))
@@ -218,7 +218,7 @@ def load_statistics(
         for figure, place in _load_figure_file(path, root, indicators, problems, replacing.get(path)):
             located.setdefault(figure.indicator, []).append((figure, place))
     figures: dict[tuple[str, str, str], Figure] = {}
-    by_method: dict[tuple[str, str, str, str, str], Figure] = {}
+    by_method: dict[tuple[str, ...], Figure] = {}
     for ind_id, items in located.items():
         indicator = indicators[ind_id]
         problems += validate_figures(indicator, [f for f, _ in items], [place for _, place in items])
@@ -241,7 +241,7 @@ def load_statistics(
 
 def _preference(indicator: Indicator, figure: Figure) -> tuple:
     own = figure.table == indicator.table or figure.table in indicator.tables
-    return (own, figure.source, figure.table)
+    return (figure.method == indicator.method, own, figure.source, figure.table, figure.method)
 
 
 def _read(path: Path, root: Path, problems: list[Problem], text: str | None = None) -> tuple[str, Any]:

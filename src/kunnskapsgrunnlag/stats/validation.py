@@ -21,8 +21,10 @@ Place = tuple[str, int | None]  # (file as the editor knows it, line)
 PERCENT_UNITS = {"prosent", "%", "percent", "per cent", "prosentpoeng", "andel i prosent"}
 
 
-def method_of(figure: Figure) -> tuple[str, str]:
-    return figure.source, figure.table
+def method_of(figure: Figure) -> tuple[str, str, str]:
+    """What makes two figures comparable: the same source, table and method ("beregnet fra antall …"
+    or as published). Two methods for one region and period are no conflict, and never one chart."""
+    return figure.source, figure.table, figure.method
 
 
 def _number(value: float, decimals: int = 6) -> str:
@@ -63,7 +65,7 @@ def validate_figures(
                     Problem(
                         display,
                         line,
-                        f"{label}: motstrider {there} for samme kilde og tabell "
+                        f"{label}: motstrider {there} for samme kilde, tabell og metode "
                         f"({_shown(figure)} mot {_shown(other)}); fjern ett av tallene",
                     )
                 )
