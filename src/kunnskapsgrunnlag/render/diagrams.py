@@ -606,7 +606,7 @@ def _curve(diagram: Diagram, shown, steps, highlight, box, theme: Theme, alt: st
     x, y, w, h = box
     source_h = 0.45 if diagram.source else 0
     image = curve_png(diagram.points, diagram.x_label or "", diagram.y_label or "", round(w, 2), round(h - source_h, 2))
-    labels = ", ".join(f"{label}: {value:g}" for label, value in diagram.points)
+    labels = ", ".join(f"{label}: {format(value, 'g').replace('.', ',')}" for label, value in diagram.points)
     description = alt or (
         msg("curve_alt", diagram.malform, y=diagram.y_label, x=diagram.x_label, points=labels)
         + (f" {msg('source', diagram.malform)}: {diagram.source}." if diagram.source else "")
