@@ -6,7 +6,10 @@ planning code flows one way (blocks → layouts, diagrams, statistic).
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..model import BulletItem, DeckSlide
+from .measure import text_height_in
 from .plan import Shape, TextBox, TextPara
 from .richtext import inline_runs
 from .theme import Theme
@@ -38,6 +41,20 @@ def title_block(entry: DeckSlide, theme: Theme, color: str = "heading") -> list[
             field="title",
         )
     ]
+
+
+def intro_block(text: str, field: str, theme: Theme, top: float) -> TextBox:
+    """The muted lead-in line under the title, as tall as its text; the content starts below it."""
+    intro = TextBox(
+        "Ingress",
+        theme.margins["left"],
+        top - 0.1,
+        theme.content_width,
+        0.5,
+        (para(text, theme, "sub_bullet", "muted"),),
+        field=field,
+    )
+    return replace(intro, h=text_height_in(intro, theme))
 
 
 def body_top(entry: DeckSlide, theme: Theme) -> float:

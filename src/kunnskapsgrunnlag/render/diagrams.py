@@ -16,7 +16,7 @@ from functools import lru_cache
 from ..diskcache import memo
 from ..messages import msg
 from ..model import Deck, DeckSlide, Diagram
-from .blocks import body_top, bullet_paras, para, title_block
+from .blocks import body_top, bullet_paras, intro_block, para, title_block
 from .measure import line_height_in, text_height_in, text_width_in
 from .plan import Frame, Line, Oval, Picture, Rect, Shape, SlidePlan, TextBox, TextPara
 from .richtext import Run
@@ -39,16 +39,7 @@ def plan_diagram(entry: DeckSlide, deck: Deck, theme: Theme) -> SlidePlan:
     shapes: list[Shape] = list(title_block(entry, theme))
     top = body_top(entry, theme)
     if c.intro:
-        intro = TextBox(
-            "Ingress",
-            m["left"],
-            top - 0.1,
-            theme.content_width,
-            0.5,
-            (para(c.intro, theme, "sub_bullet", "muted"),),
-            field="intro",
-        )
-        intro = replace(intro, h=text_height_in(intro, theme))
+        intro = intro_block(c.intro, "intro", theme, top)
         shapes.append(intro)
         top = intro.y + intro.h + 0.1
     x, w, h = m["left"], theme.content_width, theme.content_bottom - top

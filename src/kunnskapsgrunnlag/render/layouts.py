@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from ..model import Column, Deck, DeckSlide
-from .blocks import body_top, bullet_paras, para, title_block
+from .blocks import body_top, bullet_paras, intro_block, para, title_block
 from .diagrams import plan_diagram
 from .measure import text_height_in
 from .plan import Rect, Shape, SlidePlan, TextBox, TextPara
@@ -323,16 +323,7 @@ def plan_links(entry: DeckSlide, deck: Deck, theme: Theme) -> SlidePlan:
     top = body_top(entry, theme)
     shapes: list[Shape] = list(title_block(entry, theme))
     if c.text:
-        intro = TextBox(
-            "Ingress",
-            m["left"],
-            top - 0.1,
-            theme.content_width,
-            0.5,
-            (para(c.text.replace("\n", " "), theme, "sub_bullet", "muted"),),
-            field="text",
-        )
-        intro = replace(intro, h=text_height_in(intro, theme))
+        intro = intro_block(c.text.replace("\n", " "), "text", theme, top)
         shapes.append(intro)
         top = intro.y + intro.h + 0.1
     label_w = theme.content_width * LINK_LABEL_SHARE
