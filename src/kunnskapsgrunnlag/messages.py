@@ -87,6 +87,15 @@ MESSAGES: dict[str, dict[Malform, str]] = {
         N: "Ålesund og Haram var éin kommune før 2024; kjelda deler talet likt mellom dei, "
         "og det er ikkje eit tal for kommunen",
     },
+    # Table descriptions in the statistics files (`table:`) that are our words, not a published name.
+    "credit_fhi_lavinntekt": {
+        B: "Kommunehelsa statistikkbank, vedvarende lavinntekt (EU-60), fra SSBs inntektsstatistikk",
+        N: "Kommunehelsa statistikkbank, vedvarande låginntekt (EU-60), frå inntektsstatistikken til SSB",
+    },
+    "credit_fhi_mobbing": {
+        B: "FHI statistikkbank, Elevundersøkelsen (standardisert andel, treårsgjennomsnitt)",
+        N: "FHI statistikkbank, Elevundersøkelsen (standardisert del, treårsgjennomsnitt)",
+    },
     # The statistic layout: the phrases it composes from figures (render/statistic.py).
     "stat_missing_heading": {B: "Tall for {sted} mangler", N: "Tal for {sted} manglar"},
     "stat_missing_where": {
@@ -147,6 +156,17 @@ def translate_missing(reason: str | None, malform: Malform | str) -> str | None:
         if key.startswith(("status_", "reason_", "no_data")) and reason == forms[Malform.BOKMAL]:
             return forms[Malform(malform)]
     return reason
+
+
+def translate_credit(table: str, malform: Malform | str) -> str:
+    """A table description from the statistics files (stored in bokmål) in `malform`; a published
+    name (e.g. SSB's «Inntekts- og formuesstatistikk for husholdninger») stays as published."""
+    if Malform(malform) is Malform.BOKMAL:
+        return table
+    for key, forms in MESSAGES.items():
+        if key.startswith("credit_") and table == forms[Malform.BOKMAL]:
+            return forms[Malform(malform)]
+    return table
 
 
 def translate_method(method: str, malform: Malform | str) -> str:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..messages import is_method, msg, translate_method
+from ..messages import is_method, msg, translate_credit, translate_method
 from ..render.filters import verdi
 from .model import Comparison, Figure, Indicator
 
@@ -32,7 +32,7 @@ def source_text(figure: Figure | None, indicator: Indicator, malform: str = "bok
     if method:
         return translate_method(method, malform)
     source = figure.source if figure and figure.source else indicator.source
-    table = figure.table if figure and figure.table else indicator.table
+    table = translate_credit(figure.table if figure and figure.table else indicator.table, malform)
     if not table or table == source:
         return source
     if table.isdigit():
