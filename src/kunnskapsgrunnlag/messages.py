@@ -72,6 +72,57 @@ MESSAGES: dict[str, dict[Malform, str]] = {
     "status_.": {B: "ikke aktuelt (logisk umulig å oppgi)", N: "ikkje aktuelt (logisk umogleg å oppgi)"},
     "status_-": {B: "null (ingenting å registrere)", N: "null (ingenting å registrere)"},
     "no_data": {B: "ingen tall i datagrunnlaget", N: "ingen tal i datagrunnlaget"},
+    # Reasons for a missing value written in the figure files (data/statistikk/tall), in bokmål there.
+    "reason_fhi_empty": {
+        B: "ikke publisert av FHI (tom verdi i kilden: for få elever eller svar til å vise tallet)",
+        N: "ikkje publisert av FHI (tom verdi i kjelda: for få elevar eller svar til å vise talet)",
+    },
+    "reason_split_neet": {
+        B: "Ålesund og Haram var én kommune (1507) 2020–2023, og tallet kan ikke deles mellom dem",
+        N: "Ålesund og Haram var éin kommune (1507) 2020–2023, og talet kan ikkje delast mellom dei",
+    },
+    "reason_split_population": {
+        B: "Ålesund og Haram var én kommune før 2024; kilden deler tallet likt mellom dem, "
+        "og det er ikke et tall for kommunen",
+        N: "Ålesund og Haram var éin kommune før 2024; kjelda deler talet likt mellom dei, "
+        "og det er ikkje eit tal for kommunen",
+    },
+    # Table descriptions in the statistics files (`table:`) that are our words, not a published name.
+    "credit_fhi_lavinntekt": {
+        B: "Kommunehelsa statistikkbank, vedvarende lavinntekt (EU-60), fra SSBs inntektsstatistikk",
+        N: "Kommunehelsa statistikkbank, vedvarande låginntekt (EU-60), frå inntektsstatistikken til SSB",
+    },
+    "credit_fhi_mobbing": {
+        B: "FHI statistikkbank, Elevundersøkelsen (standardisert andel, treårsgjennomsnitt)",
+        N: "FHI statistikkbank, Elevundersøkelsen (standardisert del, treårsgjennomsnitt)",
+    },
+    # The statistic layout: the phrases it composes from figures (render/statistic.py).
+    "stat_missing_heading": {B: "Tall for {sted} mangler", N: "Tal for {sted} manglar"},
+    "stat_missing_where": {
+        B: "Datagrunnlaget har ikke tall for {sted}. Tall for alle kommuner: {kilde}",
+        N: "Datagrunnlaget har ikkje tal for {sted}. Tal for alle kommunar: {kilde}",
+    },
+    "stat_small_count": {
+        B: "Få personer: andelen for {sted} i {periode} bygger på {antall} personer.",
+        N: "Få personar: delen for {sted} i {periode} byggjer på {antall} personar.",
+    },
+    "stat_series_gap": {
+        B: "{sted}: ingen tall for {perioder}. Grunn: {grunn}.",
+        N: "{sted}: ingen tal for {perioder}. Grunn: {grunn}.",
+    },
+    "stat_bands_total": {B: "{navn} i {sted}, 1. januar {periode}", N: "{navn} i {sted}, 1. januar {periode}"},
+    "stat_change_heading": {B: "Endring siden {fra}", N: "Endring sidan {fra}"},
+    "stat_source": {B: "Kilde: {kilder}.", N: "Kjelde: {kilder}."},
+    "stat_alt_line": {B: "Linjediagram: {navn}.", N: "Linjediagram: {navn}."},
+    "stat_alt_bars": {B: "Stolpediagram: {navn}.", N: "Stolpediagram: {navn}."},
+    "stat_alt_bands": {
+        B: "Stolpediagram: {navn} i {sted} 1. januar {periode}, etter alder.",
+        N: "Stolpediagram: {navn} i {sted} 1. januar {periode}, etter alder.",
+    },
+    "stat_alt_total": {B: "I alt {verdi}.", N: "I alt {verdi}."},
+    "whole_country_in": {B: "hele landet", N: "heile landet"},
+    # A figure's method, stored in bokmål in the figure files (`method:`), shown in the deck's form.
+    "method_from_counts": {B: "beregnet fra antall i {kilde}", N: "berekna frå talet på personar i {kilde}"},
     # Diagrams: what a missing diagram says, and the generated alt text.
     "diagram_missing": {B: "Diagrammet «{diagram}» finnes ikke.", N: "Diagrammet «{diagram}» finst ikkje."},
     "rings_alt": {B: "Modell med {centre} i midten.", N: "Modell med {centre} i midten."},
@@ -102,6 +153,33 @@ def translate_missing(reason: str | None, malform: Malform | str) -> str | None:
     if reason is None or Malform(malform) is Malform.BOKMAL:
         return reason
     for key, forms in MESSAGES.items():
-        if (key.startswith("status_") or key == "no_data") and reason == forms[Malform.BOKMAL]:
+        if key.startswith(("status_", "reason_", "no_data")) and reason == forms[Malform.BOKMAL]:
             return forms[Malform(malform)]
     return reason
+
+
+def translate_credit(table: str, malform: Malform | str) -> str:
+    """A table description from the statistics files (stored in bokmål) in `malform`; a published
+    name (e.g. SSB's «Inntekts- og formuesstatistikk for husholdninger») stays as published."""
+    if Malform(malform) is Malform.BOKMAL:
+        return table
+    for key, forms in MESSAGES.items():
+        if key.startswith("credit_") and table == forms[Malform.BOKMAL]:
+            return forms[Malform(malform)]
+    return table
+
+
+def translate_method(method: str, malform: Malform | str) -> str:
+    """A figure's method (`beregnet fra antall i SSB tabell 13556`, stored in bokmål) in `malform`.
+
+    A method the table does not know stays as written (a test keeps the data's methods known).
+    """
+    prefix = MESSAGES["method_from_counts"][Malform.BOKMAL].split("{", 1)[0]
+    if Malform(malform) is Malform.BOKMAL or not method.startswith(prefix):
+        return method
+    return msg("method_from_counts", malform, kilde=method[len(prefix) :])
+
+
+def is_method(text: str) -> bool:
+    """`text` is a method phrase (in either form), not a plain source credit."""
+    return any(text.startswith(form.split("{", 1)[0]) for form in MESSAGES["method_from_counts"].values())

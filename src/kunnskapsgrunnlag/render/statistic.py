@@ -15,11 +15,11 @@ municipality (the national deck) the chart shows the country over time.
 
 from __future__ import annotations
 
+from ..messages import msg
 from ..model import Deck, DeckSlide
 from ..stats.chart import Bar, ChartSpec, Line, LineSpec, bar_chart_png, line_chart_png, value_label
-from ..stats.context import NOT_AVAILABLE, change_percent, is_small, source_text, value_text
+from ..stats.context import change_percent, is_small, not_available, signed_percent, source_text, value_text
 from ..stats.model import Comparison, Figure
-from ..stats.wording import say
 from .blocks import body_top as _body_top
 from .blocks import para as _para
 from .blocks import title_block as _title
@@ -55,12 +55,12 @@ def chart_bars(comparison: Comparison) -> tuple[Bar, ...]:
     if comparison.kommune_navn is None:
         series = comparison.land_series or ((comparison.land,) if comparison.land else ())
         return tuple(
-            Bar(f.period, f.value, i == len(series) - 1, NOT_AVAILABLE["land"], f.qualifier)
+            Bar(f.period, f.value, i == len(series) - 1, not_available("land", comparison.malform), f.qualifier)
             for i, f in enumerate(series)
         )
     # A missing county or country figure gets no bar; a missing municipality gets no chart (kind()).
     return tuple(
-        Bar(label, f.value, role == "kommune", NOT_AVAILABLE[role], f.qualifier)
+        Bar(label, f.value, role == "kommune", not_available(role, comparison.malform), f.qualifier)
         for role, label, f in comparison.bars()
         if f is not None and f.value is not None
     )
@@ -68,7 +68,8 @@ def chart_bars(comparison: Comparison) -> tuple[Bar, ...]:
 
 def band_bars(comparison: Comparison) -> tuple[Bar, ...]:
     return tuple(
-        Bar(band.short, f.value if f else None, True, NOT_AVAILABLE["kommune"]) for band, f in comparison.bands
+        Bar(band.short, f.value if f else None, True, not_available("kommune", comparison.malform))
+        for band, f in comparison.bands
     )
 
 
@@ -85,11 +86,14 @@ def chart_lines(comparison: Comparison) -> tuple[tuple[str, ...], tuple[Line, ..
 
 def summary_lines(comparison: Comparison) -> list[tuple[str, str, Figure | None, str]]:
     """(label, value text, figure, role) for the alt text and the big numbers."""
-    ind = comparison.indicator
+    ind, malform = comparison.indicator, comparison.malform
     if comparison.kommune_navn is None and not ind.trend_from:
         series = comparison.land_series or ((comparison.land,) if comparison.land else ())
-        return [(f"Hele landet {f.period}", value_text(f, ind, "land"), f, "land") for f in series]
-    return [(label, value_text(f, ind, role), f, role) for role, label, f in comparison.bars()]
+        return [
+            (msg("whole_country_period", malform, period=f.period), value_text(f, ind, "land", malform), f, "land")
+            for f in series
+        ]
+    return [(label, value_text(f, ind, role, malform), f, role) for role, label, f in comparison.bars()]
 
 
 def _figures_shown(comparison: Comparison) -> list[Figure]:
@@ -115,28 +119,36 @@ def period_and_source(comparison: Comparison) -> str:
     ind = comparison.indicator
     by_source: dict[str, list[str]] = {}
     for f in _figures_shown(comparison):
-        by_source.setdefault(source_text(f, ind), []).append(f.period)
+        by_source.setdefault(source_text(f, ind, comparison.malform), []).append(f.period)
     if not by_source:
-        by_source[source_text(None, ind)] = [ind.period]
-    return say("source", kilder="; ".join(f"{src} ({_span(periods)})" for src, periods in by_source.items()))
+        by_source[source_text(None, ind, comparison.malform)] = [ind.period]
+    return msg(
+        "stat_source",
+        comparison.malform,
+        kilder="; ".join(f"{src} ({_span(periods)})" for src, periods in by_source.items()),
+    )
 
 
 def alt_text(comparison: Comparison) -> str:
     ind = comparison.indicator
     what = kind(comparison)
     if what == "trend":
-        parts = [say("alt_line", navn=ind.label)]
+        parts = [msg("stat_alt_line", comparison.malform, navn=ind.label)]
         for _role, label, figures in comparison.series():
-            values = ", ".join(f"{f.period} {value_text(f, ind, 'kommune')}" for f in figures)
+            values = ", ".join(f"{f.period} {value_text(f, ind, 'kommune', comparison.malform)}" for f in figures)
             parts.append(f"{label}: {values}.")
     elif what == "bands":
         main = comparison.kommune if comparison.kommune_navn is not None else comparison.land
-        place = comparison.kommune_navn or say("country")
-        parts = [say("alt_bands", navn=ind.label, sted=place, periode=ind.period)]
-        parts += [f"{band.short}: {value_text(f, band, 'kommune')}." for band, f in comparison.bands]
-        parts.append(say("alt_total", verdi=value_text(main, ind, "kommune")))
+        place = comparison.kommune_navn or msg("whole_country", comparison.malform)
+        parts = [msg("stat_alt_bands", comparison.malform, navn=ind.label, sted=place, periode=ind.period)]
+        parts += [
+            f"{band.short}: {value_text(f, band, 'kommune', comparison.malform)}." for band, f in comparison.bands
+        ]
+        parts.append(
+            msg("stat_alt_total", comparison.malform, verdi=value_text(main, ind, "kommune", comparison.malform))
+        )
     else:
-        parts = [say("alt_bars", navn=ind.label)]
+        parts = [msg("stat_alt_bars", comparison.malform, navn=ind.label)]
         parts += [f"{label}: {text}." for label, text, _f, _role in summary_lines(comparison)]
     parts.append(period_and_source(comparison))
     return " ".join(parts)
@@ -204,7 +216,7 @@ def plan_statistic(entry: DeckSlide, deck: Deck, theme: Theme) -> SlidePlan:
     shapes: list[Shape] = list(_title(entry, theme))
     comparison = (deck.statistikk or {}).get(c.indicator or "")
     if comparison is None:
-        message = say("not_loaded", indikator=c.indicator)
+        message = msg("statistic_not_loaded", deck.malform, indicator=c.indicator)
         shapes.append(
             TextBox(
                 "Statistikk mangler",
@@ -247,12 +259,22 @@ def _plan_chart(comparison: Comparison, text: str | None, theme: Theme, top: flo
     paras = [_para(ind.short, theme, "sub_bullet", "muted", bold=True)]
     if is_small(comparison) and comparison.count is not None and comparison.kommune is not None:
         count = value_label(comparison.count.value or 0, "antall", 0)
-        warning = say("small_count", sted=comparison.kommune_navn, periode=comparison.kommune.period, antall=count)
+        warning = msg(
+            "stat_small_count",
+            comparison.malform,
+            sted=comparison.kommune_navn,
+            periode=comparison.kommune.period,
+            antall=count,
+        )
         paras.append(_para(warning, theme, "sub_bullet", "accent", bold=True, space_before=12))
     gaps = [f for f in comparison.kommune_series if f.value is None]
     if gaps and comparison.kommune_navn:
-        gap = say(
-            "series_gap", sted=comparison.kommune_navn, perioder=_span([f.period for f in gaps]), grunn=gaps[0].missing
+        gap = msg(
+            "stat_series_gap",
+            comparison.malform,
+            sted=comparison.kommune_navn,
+            perioder=_span([f.period for f in gaps]),
+            grunn=gaps[0].missing,
         )
         paras.append(_para(gap, theme, "sub_bullet", "muted", space_before=12))
     paras += _context(text, theme)
@@ -268,21 +290,30 @@ def _plan_bands(comparison: Comparison, text: str | None, theme: Theme, top: flo
     ]
     shapes.append(_source_box(comparison, theme, left, top + CHART_HEIGHT + 0.05, CHART_WIDTH))
     main = comparison.kommune if comparison.kommune_navn is not None else comparison.land
-    place = comparison.kommune_navn or say("country_in")
+    place = comparison.kommune_navn or msg("whole_country_in", comparison.malform)
     paras = [
-        _big_para(value_text(main, ind, "kommune"), theme, "heading"),
-        _para(say("bands_total", navn=ind.label, sted=place, periode=ind.period), theme, "sub_bullet", "text"),
+        _big_para(value_text(main, ind, "kommune", comparison.malform), theme, "heading"),
+        _para(
+            msg("stat_bands_total", comparison.malform, navn=ind.label, sted=place, periode=ind.period),
+            theme,
+            "sub_bullet",
+            "text",
+        ),
     ]
     if comparison.changes:
         paras.append(
-            _para(say("change_heading", fra=ind.change_from), theme, "sub_bullet", "muted", bold=True, space_before=18)
+            _para(
+                msg("stat_change_heading", comparison.malform, fra=ind.change_from),
+                theme,
+                "sub_bullet",
+                "muted",
+                bold=True,
+                space_before=18,
+            )
         )
         for role, label, then, now in comparison.changes:
-            pct = change_percent(then, now)
-            if pct is None:
-                shown = say("change_missing")
-            else:
-                shown = ("+" if pct > 0 else "−" if pct < 0 else "") + value_label(abs(pct), "prosent", 1)
+            pct, form = change_percent(then, now), comparison.malform
+            shown = msg("not_available", form) if pct is None else signed_percent(pct, form)
             color = "heading" if role == "kommune" else "text"
             paras.append(_para(f"{label}: **{shown}**", theme, "sub_bullet", color, space_before=4))
     paras += _context(text, theme)
@@ -312,8 +343,8 @@ def _plan_big(comparison: Comparison, text: str | None, theme: Theme, top: float
 
 def _plan_missing(comparison: Comparison, text: str | None, theme: Theme, top: float) -> list[Shape]:
     ind, left, width = comparison.indicator, theme.margins["left"], theme.content_width
-    place = comparison.kommune_navn or say("country")
-    heading = _para(say("missing_heading", sted=place), theme, "body", "heading", bold=True)
+    place = comparison.kommune_navn or msg("whole_country", comparison.malform)
+    heading = _para(msg("stat_missing_heading", comparison.malform, sted=place), theme, "body", "heading", bold=True)
     sub = _para(ind.label, theme, "sub_bullet", "muted")
     shapes: list[Shape] = [TextBox("Tall mangler", left, top, width, 1.0, (heading, sub), field="text")]
     items = [
@@ -322,8 +353,10 @@ def _plan_missing(comparison: Comparison, text: str | None, theme: Theme, top: f
         if role != "kommune" and f is not None and f.value is not None
     ]
     shapes += _big_numbers(items, theme, left, top + 1.1, width, 1.7)
-    credit = source_text(None, ind) + (f", {ind.url}" if ind.url else "")
-    paras = [_para(say("missing_where", sted=place, kilde=credit), theme, "sub_bullet", "text")]
+    credit = source_text(None, ind, comparison.malform) + (f", {ind.url}" if ind.url else "")
+    paras = [
+        _para(msg("stat_missing_where", comparison.malform, sted=place, kilde=credit), theme, "sub_bullet", "text")
+    ]
     paras += _context(text, theme)
     shapes.append(TextBox("Tallene", left, top + 2.95, width, 1.4, tuple(paras), field="text"))
     if items:

@@ -12,31 +12,31 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..messages import msg
+from ..messages import is_method, msg, translate_credit, translate_method
 from ..render.filters import verdi
 from .model import Comparison, Figure, Indicator
 
-NOT_AVAILABLE = {
-    "kommune": "ikke tilgjengelig for kommunen",
-    "fylke": "ikke tilgjengelig for fylket",
-    "land": "ikke tilgjengelig for landet",
-}
+
+def not_available(role: str, malform: str = "bokmal") -> str:
+    """`ikke tilgjengelig for kommunen` (role kommune, fylke or land) in `malform`."""
+    return msg(f"not_available_{role}", malform)
 
 
-def source_text(figure: Figure | None, indicator: Indicator) -> str:
+def source_text(figure: Figure | None, indicator: Indicator, malform: str = "bokmal") -> str:
     """`SSB, tabell 13556` or `FHI (FHI statistikkbank, tabell 337)`: the credit the licence asks for.
 
-    A figure computed from counts is credited with its method: `beregnet fra antall i SSB tabell 13556`.
+    A figure computed from counts is credited with its method: `beregnet fra antall i SSB tabell 13556`
+    (in nynorsk `berekna frå talet på personar i SSB tabell 13556`).
     """
     method = figure.method if figure is not None else indicator.method
     if method:
-        return method
+        return translate_method(method, malform)
     source = figure.source if figure and figure.source else indicator.source
-    table = figure.table if figure and figure.table else indicator.table
+    table = translate_credit(figure.table if figure and figure.table else indicator.table, malform)
     if not table or table == source:
         return source
     if table.isdigit():
-        return f"{source}, tabell {table}"
+        return f"{source}, {msg('table', malform)} {table}"
     if table.startswith(source):
         return table
     return f"{source} ({table})"
@@ -44,7 +44,7 @@ def source_text(figure: Figure | None, indicator: Indicator) -> str:
 
 def value_text(figure: Figure | None, indicator: Indicator, role: str = "kommune", malform: str = "bokmal") -> str:
     if figure is None or figure.value is None:
-        return msg(f"not_available_{role}", malform)
+        return not_available(role, malform)
     return verdi(figure.value, indicator.unit, indicator.decimals, figure.qualifier, malform)
 
 
@@ -65,7 +65,7 @@ class FigureView:
     def med_kilde(self) -> str:
         if not self.tilgjengelig:
             return self.tekst + (f" ({self.mangler})" if self.mangler else "")
-        if self.kilde.startswith("beregnet"):
+        if is_method(self.kilde):
             return f"{self.tekst} ({self.periode}, {self.kilde})"
         return f"{self.tekst} ({self.periode}, {msg('source', self.malform).lower()}: {self.kilde})"
 
@@ -78,6 +78,7 @@ class ChangeView:
     fra: FigureView
     til: FigureView
     prosent: float | None
+    malform: str = "bokmal"
 
     @property
     def tilgjengelig(self) -> bool:
@@ -85,15 +86,14 @@ class ChangeView:
 
     @property
     def tekst(self) -> str:
-        if self.prosent is None:
-            return NOT_AVAILABLE["kommune"]
-        sign = "+" if self.prosent > 0 else ("−" if self.prosent < 0 else "")
-        return f"{sign}{verdi(abs(self.prosent), 'prosent', 1)}"
+        return signed_percent(self.prosent, self.malform)
 
     @property
     def absolutt(self) -> str:
         """The size of the change without its sign: `2,3 prosent` (the template says økt or gått ned)."""
-        return NOT_AVAILABLE["kommune"] if self.prosent is None else verdi(abs(self.prosent), "prosent", 1)
+        if self.prosent is None:
+            return not_available("kommune", self.malform)
+        return verdi(abs(self.prosent), "prosent", 1, malform=self.malform)
 
     @property
     def mangler(self) -> str | None:
@@ -140,7 +140,7 @@ def figure_view(figure: Figure | None, indicator: Indicator, role: str, malform:
         tekst=value_text(figure, indicator, role, malform),
         verdi=figure.value if figure else None,
         periode=figure.period if figure else indicator.period,
-        kilde=source_text(figure, indicator),
+        kilde=source_text(figure, indicator, malform),
         mangler=(figure.missing if figure else None) if not (figure and figure.value is not None) else None,
         tilgjengelig=bool(figure and figure.value is not None),
         malform=malform,
@@ -154,7 +154,7 @@ def indicator_view(comparison: Comparison, malform: str = "bokmal") -> Indicator
         kort=ind.short,
         enhet=ind.unit,
         periode=ind.period,
-        kilde=source_text(None, ind),
+        kilde=source_text(None, ind, malform),
         kommune=figure_view(comparison.kommune, ind, "kommune", malform),
         fylke=figure_view(comparison.fylke, ind, "fylke", malform),
         land=figure_view(comparison.land, ind, "land", malform),
@@ -198,8 +198,20 @@ def change_view(
     label: str, then: Figure | None, now: Figure | None, ind: Indicator, role: str, malform: str = "bokmal"
 ) -> ChangeView:
     return ChangeView(
-        label, figure_view(then, ind, role, malform), figure_view(now, ind, role, malform), change_percent(then, now)
+        label,
+        figure_view(then, ind, role, malform),
+        figure_view(now, ind, role, malform),
+        change_percent(then, now),
+        malform,
     )
+
+
+def signed_percent(pct: float | None, malform: str = "bokmal") -> str:
+    """`+2,3 prosent` or `−1,0 prosent` (a real minus sign), or not available, in `malform`."""
+    if pct is None:
+        return not_available("kommune", malform)
+    sign = "+" if pct > 0 else ("−" if pct < 0 else "")
+    return f"{sign}{verdi(abs(pct), 'prosent', 1, malform=malform)}"
 
 
 def statistics_context(comparisons: dict[str, Comparison], malform: str = "bokmal") -> dict[str, IndicatorView]:

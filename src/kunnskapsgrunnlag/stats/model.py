@@ -91,6 +91,7 @@ class Comparison:
     bands: tuple[tuple[Indicator, Figure | None], ...] = ()
     # Indicators with `change_from`: (role, label, figure then, figure now), in chart order
     changes: tuple[tuple[str, str, Figure | None, Figure | None], ...] = ()
+    malform: str = "bokmal"  # the written form the slide and chart text follow (malform.Malform value)
 
     def bars(self) -> list[tuple[str, str, Figure | None]]:
         """(role, label, figure) in chart order: kommune, fylke, land."""
@@ -109,5 +110,5 @@ class Comparison:
             out.append(("kommune", self.kommune_navn, self.kommune_series))
         if self.fylke_navn is not None and self.fylke_series:
             out.append(("fylke", self.fylke_navn, self.fylke_series))
-        out.append(("land", "Hele landet", self.land_series))
+        out.append(("land", self.land_navn, self.land_series))
         return out

@@ -13,7 +13,7 @@ from ..messages import msg, translate_missing
 from ..model import Catalogue, Deck
 from ..suggest import did_you_mean
 from .load import FIGURE_FOLDER, INDICATOR_FILE, StatsStore, load_statistics, statistics_dir
-from .model import Comparison, Figure
+from .model import Comparison, Figure, Indicator
 
 
 def _fingerprint(root: Path) -> tuple[tuple[str, int, int], ...]:
@@ -48,7 +48,7 @@ def with_statistics(deck: Deck, store: StatsStore | None) -> Deck:
     comparisons = store.comparisons(deck.kommune)
     if deck.malform != "bokmal":
         texts = indicator_texts_nn(store.files[0].parent if store.files else None)
-        comparisons = {key: in_malform(c, deck.malform, texts.get(key, {})) for key, c in comparisons.items()}
+        comparisons = {key: in_malform(c, deck.malform, texts.get(key, {}), texts) for key, c in comparisons.items()}
     return dataclasses.replace(deck, statistikk=comparisons)
 
 
@@ -80,14 +80,26 @@ def _nn_texts(path: Path, _mtime: int) -> dict[str, dict[str, str]]:
     }
 
 
-def in_malform(comparison: Comparison, malform: str, texts: dict[str, str]) -> Comparison:
-    """One comparison with its labels and the reasons for missing values in `malform`."""
+def in_malform(
+    comparison: Comparison, malform: str, texts: dict[str, str], every: dict[str, dict[str, str]] | None = None
+) -> Comparison:
+    """One comparison with its labels and the reasons for missing values in `malform`.
+
+    `texts` are the indicator's own texts; `every` (all indicators' texts) gives the age bands theirs.
+    """
     indicator = dataclasses.replace(comparison.indicator, **texts) if texts else comparison.indicator
 
     def figure(f: Figure | None) -> Figure | None:
         if f is None or not f.missing:
             return f
         return dataclasses.replace(f, missing=translate_missing(f.missing, malform))
+
+    def figures(series: tuple[Figure, ...]) -> tuple[Figure, ...]:
+        return tuple(figure(f) or f for f in series)
+
+    def band(ind: Indicator) -> Indicator:
+        own = (every or {}).get(ind.id)
+        return dataclasses.replace(ind, **own) if own else ind
 
     return dataclasses.replace(
         comparison,
@@ -96,6 +108,16 @@ def in_malform(comparison: Comparison, malform: str, texts: dict[str, str]) -> C
         fylke=figure(comparison.fylke),
         land=figure(comparison.land),
         land_navn=msg("whole_country", malform),
+        land_series=figures(comparison.land_series),
+        kommune_series=figures(comparison.kommune_series),
+        fylke_series=figures(comparison.fylke_series),
+        count=figure(comparison.count),
+        bands=tuple((band(ind), figure(f)) for ind, f in comparison.bands),
+        changes=tuple(
+            (role, msg("whole_country", malform) if role == "land" else label, figure(then), figure(now))
+            for role, label, then, now in comparison.changes
+        ),
+        malform=malform,
     )
 
 

@@ -148,7 +148,7 @@ class Site:
                     ind.label,
                     value_text(figure, ind, "kommune", malform.value),
                     figure.period if figure else ind.period,
-                    source_text(figure, ind),
+                    source_text(figure, ind, malform.value),
                     bool(figure and figure.available),
                 )
                 (available if row.available else missing).append(row)
