@@ -203,7 +203,7 @@ def test_every_sampled_deck_shows_its_own_figures(sample_decks, store):
         assert f"var {shown} prosent" in neet[1], kommune.navn
         total = f"{store.figure('barn_unge', number, '2026').value:,.0f}".replace(",", " ")
         assert f"I alt {total}." in people[0]
-        assert f"I {kommune.navn} bodde {total} barn og unge 0-24 år 1. januar 2026" in people[1]
+        assert f"I {kommune.navn} bodde {total} barn og unge 0–24 år 1. januar 2026" in people[1]
 
 
 def test_bodo_shows_its_neet_share_and_children_with_sources(sample_decks):
@@ -214,7 +214,7 @@ def test_bodo_shows_its_neet_share_and_children_with_sources(sample_decks):
     assert "I Bodø var 8,5 prosent" in notes and "beregnet fra antall i SSB tabell 13556" in notes
     alt, notes = slides["Barn og unge i Bodø"]
     assert "I alt 15 033." in alt and "Kilde: SSB, tabell 07459 (2026)." in alt
-    assert "I Bodø bodde 15 033 barn og unge 0-24 år 1. januar 2026 (kilde: SSB, tabell 07459)" in notes
+    assert "I Bodø bodde 15 033 barn og unge 0–24 år 1. januar 2026 (kilde: SSB, tabell 07459)" in notes
 
 
 def test_haram_and_alesund_show_no_invented_earlier_value(sample_decks):
