@@ -144,7 +144,7 @@ def test_the_nynorsk_notes_of_the_statistics_slides(decks):
             assert bokmal not in notes, (nummer, bokmal)
     sogndal = "\n".join(_notes(s) for s in decks["4640"])
     assert re.search(
-        r"I Sogndal budde 3\xa0839 barn og unge 0-24 år 1\. januar 2026 \(kjelde: SSB, tabell 07459\)", sogndal
+        r"I Sogndal budde 3\xa0839 barn og unge 0–24 år 1\. januar 2026 \(kjelde: SSB, tabell 07459\)", sogndal
     )
     assert "Datagrunnlaget i presentasjonen har ikkje tal for Sogndal" in sogndal
     fedje = _notes(decks["4633"][3])
