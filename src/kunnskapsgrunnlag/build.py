@@ -6,6 +6,7 @@ The library never prints and never exits; the CLI does that.
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import re
 import unicodedata
 from collections.abc import Callable
@@ -44,6 +45,7 @@ class BuiltDeck:
     path: Path
     deck: Deck
     size: int
+    sha256: str = ""  # of the bytes written (the batch manifest records it)
 
 
 def load_catalogue(project: Project, malform: Malform = Malform.BOKMAL) -> tuple[Catalogue, list[Problem]]:
@@ -193,7 +195,7 @@ def build_one(
     path = output_path(project, recipe, kommune, out_dir)
     sweep_stale_temporaries(path.parent)  # what a killed run left behind
     write_atomic(path, data)
-    return BuiltDeck(path, deck, len(data))
+    return BuiltDeck(path, deck, len(data), hashlib.sha256(data).hexdigest())
 
 
 def render_options(project: Project, password: str | None = None) -> RenderOptions:
