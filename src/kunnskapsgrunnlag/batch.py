@@ -29,6 +29,7 @@ from .assemble import recipe_from_ids
 from .build import build_one, output_path, prepare, render_options, require_valid
 from .errors import KunnskapsgrunnlagError
 from .fingerprint import code_digest
+from .load.files import read_project
 from .malform import Malform, choose_malform
 from .model import Catalogue, Deck, Kommune, Recipe
 from .project import Project
@@ -315,8 +316,9 @@ _STATE: _State | None = None
 def _load_state(project: Project, registry: Registry, options: BatchOptions) -> _State:
     render = render_options(project, options.password)
     editions: dict[str, _Edition] = {}
+    raw = read_project(project.root)  # read once: both forms are built from it
     for form in Malform:
-        catalogue, recipe = prepare(project, options.recipe, form)
+        catalogue, recipe = prepare(project, options.recipe, form, raw)
         if options.recipe_file is not None:
             from .recipe_file import load_recipe_file
 
