@@ -399,6 +399,17 @@ def _unchanged(path: Path, key: str, manifest: dict[str, Any]) -> bool:
     return entry.get("sha256") == hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+def _first_of_each_form(todo: list[tuple[str | None, str, Path]], state: _State) -> list[tuple[str | None, str, Path]]:
+    """The first deck of each written form first: each worker then starts on a different form's
+    full render (a later worker loads it from disk instead of rendering it again)."""
+    firsts: dict[str, int] = {}
+    for index, (nummer, _key, _path) in enumerate(todo):
+        kommune = state.registry.kommune(nummer) if nummer else None
+        firsts.setdefault(state.malform_of(kommune).value, index)
+    chosen = sorted(firsts.values())
+    return [todo[i] for i in chosen] + [item for i, item in enumerate(todo) if i not in chosen]
+
+
 def run_batch(
     project: Project,
     registry: Registry,
@@ -437,6 +448,9 @@ def run_batch(
             report(DeckResult(kommune.nummer if kommune else None, label, "skipped", path, "uendret"))
         else:
             todo.append((kommune.nummer if kommune else None, key, path))
+
+    if options.jobs > 1:
+        todo = _first_of_each_form(todo, state)
 
     if options.jobs <= 1 or len(todo) <= 1:
         _STATE = state

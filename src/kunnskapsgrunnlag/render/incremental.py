@@ -13,8 +13,10 @@ import contextlib
 import dataclasses
 import hashlib
 import json
+import os
 import re
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -96,7 +98,12 @@ class IncrementalRenderer:
     def render(self, deck: Deck) -> bytes:
         structure = _structure_digest(deck)
         if self._base is None or self._base.structure != structure:
-            self._base = self._load(deck) or self._base
+            # One process renders a recipe's full deck while the others of a batch wait for it
+            # and load it from disk (rendering it is ~2 s; loading it, a few milliseconds).
+            with self._exclusive(deck):
+                self._base = self._load(deck) or self._base
+                if self._base is None or self._base.structure != structure:
+                    return self._render_full(deck)
         base = self._base
         if self.options.password or base is None or base.structure != structure:
             return self._render_full(deck)
@@ -177,6 +184,24 @@ class IncrementalRenderer:
             return None
         key = hashlib.sha256(f"{code_digest()}\0{self.options!r}\0{_structure(deck)!r}".encode()).hexdigest()
         return self.cache_dir / "decks" / f"{deck.recipe_id}-{key[:24]}.deck"
+
+    @contextlib.contextmanager
+    def _exclusive(self, deck: Deck) -> Iterator[None]:
+        """An exclusive lock beside the disk copy of this recipe's full render (none without one)."""
+        path = self._cache_file(deck)
+        fd = None
+        if path is not None:
+            with contextlib.suppress(OSError, ImportError):
+                import fcntl
+
+                path.parent.mkdir(parents=True, exist_ok=True)
+                fd = os.open(path.with_name(path.name + ".lock"), os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o644)
+                fcntl.flock(fd, fcntl.LOCK_EX)  # the lock only spares work: without it, each renders
+        try:
+            yield
+        finally:
+            if fd is not None:
+                os.close(fd)  # closing releases the lock
 
     def _load(self, deck: Deck) -> _Base | None:
         path = self._cache_file(deck)
