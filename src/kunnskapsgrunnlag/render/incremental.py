@@ -100,7 +100,7 @@ class IncrementalRenderer:
         if self._base is None or self._base.structure != structure:
             # One process renders a recipe's full deck while the others of a batch wait for it
             # and load it from disk (rendering it is ~2 s; loading it, a few milliseconds).
-            with self._exclusive(deck):
+            with _exclusive(self._cache_file(deck)):
                 self._base = self._load(deck) or self._base
                 if self._base is None or self._base.structure != structure:
                     return self._render_full(deck)
@@ -159,17 +159,18 @@ class IncrementalRenderer:
         if self.cache_dir is not None and not self.options.password:
             key = f"{code_digest()}\0{self.options!r}\0{(one.title, one.recipe_id, one.malform)!r}\0{tokens.key}"
             path = self.cache_dir / "skeletons" / hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:32]
-            data = read_entry(path)
+        with _exclusive(path):
+            data = read_entry(path) if path is not None else None
             if data is not None:
                 with contextlib.suppress(ValueError, KeyError, zipfile.BadZipFile, OSError):
                     kept = Package.read(data)
                     if kept.order == names:
                         return kept
-        drawn = render_package(one, self.options, [tokens.skeleton])
-        kept = Package(names, {name: drawn.parts[name] for name in names})
-        if path is not None:
-            write_entry(path, kept.write())
-        return kept
+            drawn = render_package(one, self.options, [tokens.skeleton])
+            kept = Package(names, {name: drawn.parts[name] for name in names})
+            if path is not None:
+                write_entry(path, kept.write())
+            return kept
 
     def _render_full(self, deck: Deck) -> bytes:
         drawings = [slide_drawing(entry, deck, self.options.theme) for entry in deck.slides]
@@ -185,24 +186,6 @@ class IncrementalRenderer:
         key = hashlib.sha256(f"{code_digest()}\0{self.options!r}\0{_structure(deck)!r}".encode()).hexdigest()
         return self.cache_dir / "decks" / f"{deck.recipe_id}-{key[:24]}.deck"
 
-    @contextlib.contextmanager
-    def _exclusive(self, deck: Deck) -> Iterator[None]:
-        """An exclusive lock beside the disk copy of this recipe's full render (none without one)."""
-        path = self._cache_file(deck)
-        fd = None
-        if path is not None:
-            with contextlib.suppress(OSError, ImportError):
-                import fcntl
-
-                path.parent.mkdir(parents=True, exist_ok=True)
-                fd = os.open(path.with_name(path.name + ".lock"), os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o644)
-                fcntl.flock(fd, fcntl.LOCK_EX)  # the lock only spares work: without it, each renders
-        try:
-            yield
-        finally:
-            if fd is not None:
-                os.close(fd)  # closing releases the lock
-
     def _load(self, deck: Deck) -> _Base | None:
         path = self._cache_file(deck)
         data = read_entry(path) if path is not None else None
@@ -213,6 +196,25 @@ class IncrementalRenderer:
         path = self._cache_file(deck)
         if path is not None:
             write_entry(path, base.to_bytes())
+
+
+@contextlib.contextmanager
+def _exclusive(path: Path | None) -> Iterator[None]:
+    """An exclusive lock beside a cache entry (none without one): while one process of a batch
+    makes the entry, the others wait for it and then read it instead of making it again."""
+    fd = None
+    if path is not None:
+        with contextlib.suppress(OSError, ImportError):
+            import fcntl
+
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd = os.open(path.with_name(path.name + ".lock"), os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o644)
+            fcntl.flock(fd, fcntl.LOCK_EX)  # the lock only spares work: without it, each makes its own
+    try:
+        yield
+    finally:
+        if fd is not None:
+            os.close(fd)  # closing releases the lock
 
 
 def _same_inputs(a: Deck, b: Deck, index: int) -> bool:
