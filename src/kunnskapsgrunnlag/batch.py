@@ -150,7 +150,7 @@ def deck_key(
     payload = json.dumps(
         {
             "malform": malform,
-            "inputs": inputs,
+            "inputs": _INPUTS_MARK,
             "tool": tool,
             "recipe": recipe.id,
             "title": recipe.title,
@@ -160,7 +160,19 @@ def deck_key(
         },
         sort_keys=True,
     )
+    # The same bytes as dumping `inputs` in place: it is encoded once per batch, not once per deck.
+    payload = payload.replace(json.dumps(_INPUTS_MARK), _inputs_json(inputs), 1)
     return hashlib.sha256(payload.encode()).hexdigest()
+
+
+_INPUTS_MARK = "\0inputs"
+_inputs_cache: list[Any] = [None, ""]  # [the inputs dict last encoded, its JSON]
+
+
+def _inputs_json(inputs: dict[str, str]) -> str:
+    if _inputs_cache[0] is not inputs:
+        _inputs_cache[:] = [inputs, json.dumps(inputs, sort_keys=True)]
+    return _inputs_cache[1]
 
 
 # --- manifest -------------------------------------------------------------------------------------
