@@ -6,6 +6,7 @@ The library never prints and never exits; the CLI does that.
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import re
 import unicodedata
 from collections.abc import Callable
@@ -14,7 +15,7 @@ from pathlib import Path
 
 from .assemble import assemble, find_recipe
 from .errors import ContentError, Problem, display_path
-from .load.files import overlay_of, read_project
+from .load.files import RawProject, overlay_of, read_project
 from .load.overlay import localize
 from .malform import Malform
 from .model import Catalogue, Deck, DeckSlide, Kommune, Recipe
@@ -44,14 +45,19 @@ class BuiltDeck:
     path: Path
     deck: Deck
     size: int
+    sha256: str = ""  # of the bytes written (the batch manifest records it)
 
 
-def load_catalogue(project: Project, malform: Malform = Malform.BOKMAL) -> tuple[Catalogue, list[Problem]]:
+def load_catalogue(
+    project: Project, malform: Malform = Malform.BOKMAL, raw: RawProject | None = None
+) -> tuple[Catalogue, list[Problem]]:
     """Stages load and validate: the catalogue in `malform` and every problem found (errors and warnings).
 
     The nynorsk catalogue has the same structure; its text comes from the overlays (load/overlay.py).
+    `raw` is the project as `read_project` gave it, when the caller read it already (a batch
+    builds both forms from one reading).
     """
-    raw = localize(read_project(project.root), malform)
+    raw = localize(raw if raw is not None else read_project(project.root), malform)
     catalogue, problems = build_catalogue(raw)
     return in_form(catalogue, malform), problems
 
@@ -193,7 +199,7 @@ def build_one(
     path = output_path(project, recipe, kommune, out_dir)
     sweep_stale_temporaries(path.parent)  # what a killed run left behind
     write_atomic(path, data)
-    return BuiltDeck(path, deck, len(data))
+    return BuiltDeck(path, deck, len(data), hashlib.sha256(data).hexdigest())
 
 
 def render_options(project: Project, password: str | None = None) -> RenderOptions:
@@ -205,9 +211,11 @@ def render_options(project: Project, password: str | None = None) -> RenderOptio
     )
 
 
-def prepare(project: Project, recipe_name: str | None, malform: Malform = Malform.BOKMAL) -> tuple[Catalogue, Recipe]:
+def prepare(
+    project: Project, recipe_name: str | None, malform: Malform = Malform.BOKMAL, raw: RawProject | None = None
+) -> tuple[Catalogue, Recipe]:
     """Load and validate everything first (phase one); fail before writing anything."""
-    catalogue, problems = load_catalogue(project, malform)
+    catalogue, problems = load_catalogue(project, malform, raw)
     # Broken statistics would make every figure «missing» without a word: refuse, as check does.
     require_valid(problems + check_statistics(catalogue, project.root))
     return catalogue, find_recipe(catalogue, recipe_name)

@@ -235,7 +235,8 @@ def build_command(
     ids = tuple(split_ids(slide_ids))
     if len(kommune_queries) > 1 or fylker or offices or alle:
         kommuner = select_kommuner(registry, kommune_queries, fylker, offices, alle)
-        options = BatchOptions(recipe, ids, out_dir, password, force, jobs, forced, recipe_file=recipe_file)
+        keep = bool(with_notes or as_pdf)  # only notes documents need the decks back
+        options = BatchOptions(recipe, ids, out_dir, password, force, jobs, forced, recipe_file, keep)
         with click.progressbar(
             length=len(kommuner), label="Bygger", file=sys.stderr, item_show_func=lambda r: r.label if r else None
         ) as bar:

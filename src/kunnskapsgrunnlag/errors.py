@@ -6,6 +6,7 @@ Anything that is not a `KunnskapsgrunnlagError` is a bug and may show its traceb
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
@@ -51,6 +52,13 @@ def display_path(path: Path, root: Path) -> str:
     """A path as the editor knows it: relative to the project root where possible."""
     try:
         # The file's own name, not where a link points: that is the name the editor knows.
-        return str((path.parent.resolve() / path.name).relative_to(root.resolve()))
+        return str((_resolved(path.parent) / path.name).relative_to(_resolved(root)))
     except (ValueError, OSError, RuntimeError):
         return str(path)
+
+
+@lru_cache(maxsize=1024)
+def _resolved(folder: Path) -> Path:
+    """Folders resolved once per process: a project load names ~1 000 files in a few dozen folders
+    (only for display: no file is opened by this name)."""
+    return folder.resolve()

@@ -22,3 +22,44 @@ def test_incremental_render_matches_full_render(project, catalogue, tmp_path):
         assert fast.path.read_bytes() == full.path.read_bytes(), number
     assert renderer.full_renders == 1 and renderer.partial_renders == 6
     assert renderer.skeleton_hits > 0, "slides of the same shape are drawn once and filled in"
+
+
+def test_skeletons_kept_on_disk_give_the_same_bytes_and_heal_when_damaged(project, catalogue, tmp_path):
+    """A later run fills skeletons drawn by an earlier one (a batch's other process, or yesterday's
+    run); a damaged skeleton entry is drawn again, and the decks are the very bytes of a full render."""
+    options = render_options(project)
+    registry = registry_for(project)
+    store = project_statistics_or_none(project.root)
+    recipe = find_recipe(catalogue, "hvorfor-samordning")
+    cache = tmp_path / "cache"
+    numbers = ("4003", "1804", "1151")
+
+    def run(out: str) -> dict[str, bytes]:
+        renderer = IncrementalRenderer(options, cache)
+        built = {}
+        for number in numbers:
+            deck = build_one(
+                project,
+                catalogue,
+                recipe,
+                registry.kommune(number),
+                options,
+                tmp_path / out,
+                statistics=store,
+                renderer=renderer.render,
+            )
+            built[number] = deck.path.read_bytes()
+        return built
+
+    first = run("first")
+    skeletons = [p for p in (cache / "skeletons").iterdir() if not p.name.endswith(".lock")]
+    assert skeletons, "skeleton slides are kept on disk"
+    assert run("second") == first
+    for path in skeletons:
+        path.write_bytes(path.read_bytes()[:-20])  # torn
+    assert run("third") == first
+    for number in numbers:
+        full = build_one(
+            project, catalogue, recipe, registry.kommune(number), options, tmp_path / "full", statistics=store
+        )
+        assert full.path.read_bytes() == first[number], number

@@ -30,6 +30,41 @@ def _deflated(data: bytes) -> tuple[int, bytes, int]:
     return zlib.crc32(data), compressor.compress(data) + compressor.flush(), len(data)
 
 
+@lru_cache(maxsize=8192)
+def _entry(name: str, data: bytes) -> tuple[bytes, bytes, bytes]:
+    """One part's local record (header, name, deflated data), its central-directory record up to
+    the offset, and its encoded name. A part shared by many decks (the same name and bytes) is
+    sanitised, compressed and packed once; the bytes written are the same as packing it anew."""
+    if name.endswith((".xml", ".rels")):
+        data = xml_safe_part(data)
+    crc, packed, size = _deflated(data)
+    encoded = name.encode("utf-8")
+    flags = 0x800 if not encoded.isascii() else 0
+    local = struct.pack(
+        "<IHHHHHIIIHH", 0x04034B50, 20, flags, 8, _DOS_TIME, _DOS_DATE, crc, len(packed), size, len(encoded), 0
+    )
+    head = struct.pack(
+        "<IHHHHHHIIIHHHHHI",
+        0x02014B50,
+        20,
+        20,
+        flags,
+        8,
+        _DOS_TIME,
+        _DOS_DATE,
+        crc,
+        len(packed),
+        size,
+        len(encoded),
+        0,
+        0,
+        0,
+        0,
+        0o644 << 16,
+    )
+    return local + encoded + packed, head, encoded
+
+
 _REL_TARGET = re.compile(r'Target="([^"]+)"')
 _MEDIA = re.compile(r"\.\./media/([^\"]+)")
 
@@ -56,62 +91,17 @@ class Package:
         # deck was put together.
         media = sorted(n for n in self.order if n.startswith("ppt/media/"))
         order = [n for n in self.order if not n.startswith("ppt/media/")] + media
-        out = io.BytesIO()
-        central = []
+        pieces: list[bytes] = []
+        central: list[bytes] = []
+        offset = 0
         for name in order:
-            data = self.parts[name]
-            if name.endswith((".xml", ".rels")):
-                data = xml_safe_part(data)
-            crc, packed, size = _deflated(data)
-            encoded = name.encode("utf-8")
-            flags = 0x800 if not encoded.isascii() else 0
-            offset = out.tell()
-            out.write(
-                struct.pack(
-                    "<IHHHHHIIIHH",
-                    0x04034B50,
-                    20,
-                    flags,
-                    8,
-                    _DOS_TIME,
-                    _DOS_DATE,
-                    crc,
-                    len(packed),
-                    size,
-                    len(encoded),
-                    0,
-                )
-            )
-            out.write(encoded)
-            out.write(packed)
-            central.append(
-                struct.pack(
-                    "<IHHHHHHIIIHHHHHII",
-                    0x02014B50,
-                    20,
-                    20,
-                    flags,
-                    8,
-                    _DOS_TIME,
-                    _DOS_DATE,
-                    crc,
-                    len(packed),
-                    size,
-                    len(encoded),
-                    0,
-                    0,
-                    0,
-                    0,
-                    0o644 << 16,
-                    offset,
-                )
-                + encoded
-            )
-        start = out.tell()
-        for record in central:
-            out.write(record)
-        out.write(struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, len(central), len(central), out.tell() - start, start, 0))
-        return out.getvalue()
+            local, head, encoded = _entry(name, self.parts[name])
+            pieces.append(local)
+            central.append(head + struct.pack("<I", offset) + encoded)
+            offset += len(local)
+        size = sum(map(len, central))
+        end = struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, len(central), len(central), size, offset, 0)
+        return b"".join(pieces) + b"".join(central) + end
 
     def put(self, name: str, data: bytes, before: str | None = None) -> None:
         if name not in self.parts:

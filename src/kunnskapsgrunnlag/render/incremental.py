@@ -9,20 +9,29 @@ write, byte for byte (a test proves it). See docs/dev/incremental.md.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import hashlib
 import json
+import os
 import re
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..diskcache import read_entry, write_entry
 from ..fingerprint import code_digest
 from ..model import Deck
-from ..ooxml.parts import Package, drop_unreferenced_media, ensure_media_defaults, transplant_slide
+from ..ooxml.parts import (
+    Package,
+    drop_unreferenced_media,
+    ensure_media_defaults,
+    slide_part_names,
+    transplant_slide,
+)
 from .deck import LAYOUT_OFFSET, RenderOptions, SlideDrawing, deck_title, layout_name, render_package, slide_drawing
-from .skeleton import escape_text, fill, tokenize
+from .skeleton import Tokenized, escape_text, fill, tokenize
 
 
 @dataclass
@@ -89,7 +98,12 @@ class IncrementalRenderer:
     def render(self, deck: Deck) -> bytes:
         structure = _structure_digest(deck)
         if self._base is None or self._base.structure != structure:
-            self._base = self._load(deck) or self._base
+            # One process renders a recipe's full deck while the others of a batch wait for it
+            # and load it from disk (rendering it is ~2 s; loading it, a few milliseconds).
+            with _exclusive(self._cache_file(deck)):
+                self._base = self._load(deck) or self._base
+                if self._base is None or self._base.structure != structure:
+                    return self._render_full(deck)
         base = self._base
         if self.options.password or base is None or base.structure != structure:
             return self._render_full(deck)
@@ -128,11 +142,35 @@ class IncrementalRenderer:
             return render_package(one, self.options, [drawing]), 1
         skeleton = self._skeletons.get(tokens.key)
         if skeleton is None:
-            skeleton = render_package(one, self.options, [tokens.skeleton])
+            skeleton = self._skeleton(one, tokens)
             self._skeletons[tokens.key] = skeleton
         else:
             self.skeleton_hits += 1
         return fill(skeleton, 1, 1 + LAYOUT_OFFSET, tokens), 1
+
+    def _skeleton(self, one: Deck, tokens: Tokenized) -> Package:
+        """The parts of a skeleton slide (slide, layout, notes and their relations).
+
+        Drawn with python-pptx (~0.1 s each, some twenty kinds in a batch of every municipality);
+        kept on disk like the full render, so a later run fills them without drawing them again.
+        """
+        names = list(slide_part_names(1, 1 + LAYOUT_OFFSET).values())
+        path = None
+        if self.cache_dir is not None and not self.options.password:
+            key = f"{code_digest()}\0{self.options!r}\0{(one.title, one.recipe_id, one.malform)!r}\0{tokens.key}"
+            path = self.cache_dir / "skeletons" / hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+        with _exclusive(path):
+            data = read_entry(path) if path is not None else None
+            if data is not None:
+                with contextlib.suppress(ValueError, KeyError, zipfile.BadZipFile, OSError):
+                    kept = Package.read(data)
+                    if kept.order == names:
+                        return kept
+            drawn = render_package(one, self.options, [tokens.skeleton])
+            kept = Package(names, {name: drawn.parts[name] for name in names})
+            if path is not None:
+                write_entry(path, kept.write())
+            return kept
 
     def _render_full(self, deck: Deck) -> bytes:
         drawings = [slide_drawing(entry, deck, self.options.theme) for entry in deck.slides]
@@ -158,6 +196,25 @@ class IncrementalRenderer:
         path = self._cache_file(deck)
         if path is not None:
             write_entry(path, base.to_bytes())
+
+
+@contextlib.contextmanager
+def _exclusive(path: Path | None) -> Iterator[None]:
+    """An exclusive lock beside a cache entry (none without one): while one process of a batch
+    makes the entry, the others wait for it and then read it instead of making it again."""
+    fd = None
+    if path is not None:
+        with contextlib.suppress(OSError, ImportError):
+            import fcntl
+
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd = os.open(path.with_name(path.name + ".lock"), os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o644)
+            fcntl.flock(fd, fcntl.LOCK_EX)  # the lock only spares work: without it, each makes its own
+    try:
+        yield
+    finally:
+        if fd is not None:
+            os.close(fd)  # closing releases the lock
 
 
 def _same_inputs(a: Deck, b: Deck, index: int) -> bool:

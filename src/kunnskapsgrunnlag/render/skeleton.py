@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import io
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -86,17 +87,26 @@ def stand_in_png(index: int) -> bytes:
     return buffer.getvalue()
 
 
+_TOKEN = re.compile(f"{TEXT_OPEN}(\\d+){TEXT_CLOSE}|{ATTR_OPEN}(\\d+){ATTR_CLOSE}")
+
+
 def fill(skeleton: Package, number: int, layout_number: int, tokens: Tokenized) -> Package:
     """A package holding slide `number` of the skeleton with the real texts and pictures."""
     names = slide_part_names(number, layout_number)
     out = Package([], {})
     pictures = {content_name("x.png", stand_in_png(i)): image for i, image in enumerate(tokens.images)}
+    # Each value escaped once, and every token of a part replaced in one pass over it.
+    texts = [escape_text(value) for value in tokens.texts]
+    attributes = [escape_attribute(value) for value in tokens.attributes]
+
+    def token(match: re.Match[str]) -> str:
+        text, attribute = match.groups()
+        return texts[int(text)] if text is not None else attributes[int(attribute)]
+
     for name in names.values():
         xml = skeleton.parts[name].decode("utf-8")
-        for i, value in enumerate(tokens.texts):
-            xml = xml.replace(f"{TEXT_OPEN}{i}{TEXT_CLOSE}", escape_text(value))
-        for i, value in enumerate(tokens.attributes):
-            xml = xml.replace(f"{ATTR_OPEN}{i}{ATTR_CLOSE}", escape_attribute(value))
+        if TEXT_OPEN in xml or ATTR_OPEN in xml:
+            xml = _TOKEN.sub(token, xml)
         for stand_in, image in pictures.items():
             if stand_in in xml:
                 real = content_name("x.png", image)

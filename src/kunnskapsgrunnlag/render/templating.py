@@ -93,8 +93,42 @@ def _error_line(exc: Exception) -> int:
     return line
 
 
+def _texts(slide: Slide):
+    """Every text `render_slide` renders (a slide with no `{` in any of them renders as itself)."""
+    c = slide.content
+    yield slide.title
+    yield slide.notes
+    for value in (c.subtitle, c.series, c.presented_for, c.lead, c.intro, c.text, c.footer, c.quote, c.attribution):
+        if value is not None:
+            yield value
+    for col in (c.left, c.right):
+        if col is not None:
+            yield col.heading
+            if col.text is not None:
+                yield col.text
+            yield from _bullet_texts(col.bullets)
+    yield from _bullet_texts(c.bullets)
+    yield from _bullet_texts(c.side)
+    for link in c.links:
+        yield link.label
+        if link.text is not None:
+            yield link.text
+    if c.alt is not None:
+        yield c.alt
+
+
+def _bullet_texts(items: tuple[BulletItem, ...]):
+    for b in items:
+        yield b.text
+        yield from b.sub
+
+
 def render_slide(slide: Slide, context: Mapping[str, Any]) -> Slide:
     """The slide with every text field and its notes rendered for one deck."""
+    if not any("{" in t for t in _texts(slide)):
+        # Most slides hold no template: the very same object (equal to what rendering gives,
+        # and cheap for the incremental renderer to compare).
+        return slide
 
     def text(value: str | None, field: str) -> str | None:
         return None if value is None else render_text(value, context, field)
@@ -144,5 +178,8 @@ def render_slide(slide: Slide, context: Mapping[str, Any]) -> Slide:
 
 def render_deck(deck: Deck) -> Deck:
     context = template_context(deck.kommune, deck.title, deck.statistikk, deck.malform)
-    entries = tuple(dataclasses.replace(e, slide=render_slide(e.slide, context)) for e in deck.slides)
-    return dataclasses.replace(deck, slides=entries)
+    entries = []
+    for entry in deck.slides:
+        slide = render_slide(entry.slide, context)
+        entries.append(entry if slide is entry.slide else dataclasses.replace(entry, slide=slide))
+    return dataclasses.replace(deck, slides=tuple(entries))

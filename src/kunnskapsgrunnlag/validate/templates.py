@@ -16,13 +16,19 @@ def check_templates(catalogue: Catalogue, samples: list[Kommune | None], root: P
     store = project_statistics_or_none(root)
     problems: list[Problem] = []
     ordered = sorted(samples, key=lambda k: k is None)
+    contexts: dict[int, dict] = {}  # by sample: the same for every slide, so built once
+
+    def context(index: int) -> dict:
+        if index not in contexts:
+            kommune = ordered[index]
+            comparisons = store.comparisons(kommune) if store else None
+            contexts[index] = template_context(kommune, "Kunnskapsgrunnlag", comparisons, catalogue.malform)
+        return contexts[index]
+
     for slide in catalogue.slides.values():
-        for kommune in ordered:
+        for index, kommune in enumerate(ordered):
             try:
-                comparisons = store.comparisons(kommune) if store else None
-                render_slide(
-                    slide, template_context(kommune, "Kunnskapsgrunnlag", comparisons, catalogue.malform)
-                )
+                render_slide(slide, context(index))
             except TemplateProblem as exc:
                 national = kommune is None and len(ordered) > 1
                 problems.append(_problem(slide, exc, root, national))
