@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 
-from kunnskapsgrunnlag import diskcache
 from kunnskapsgrunnlag.assemble import find_recipe
 from kunnskapsgrunnlag.build import build_one, load_catalogue, registry_for, render_options
 from kunnskapsgrunnlag.project import Project
@@ -83,13 +82,6 @@ def _every_written_deck_is_sound(request, tmp_path):
         if ".cache" in path.parts or path.name.startswith(".") or not path.is_file():
             continue
         assert_deck_sound(path)
-
-
-@pytest.fixture(autouse=True)
-def _no_disk_cache_between_tests():
-    """The CLI turns the chart cache on for its project; each test starts without it."""
-    yield
-    diskcache.configure(None)
 
 
 @pytest.fixture(scope="session")

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from . import __version__, diskcache
+from . import __version__
 from .assemble import recipe_from_ids
 from .build import build_one, output_path, prepare, render_options, require_valid
 from .errors import KunnskapsgrunnlagError
@@ -212,9 +212,7 @@ def _manifest_lock(folder: Path) -> Iterator[None]:
             fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
 
 
-def _merge_manifest(
-    folder: Path, recipe: Recipe, inputs: dict[str, str], entries: dict[str, dict[str, Any]]
-) -> Path:
+def _merge_manifest(folder: Path, recipe: Recipe, inputs: dict[str, str], entries: dict[str, dict[str, Any]]) -> Path:
     manifest = read_manifest(folder)
     decks = manifest.get("decks") if isinstance(manifest.get("decks"), dict) else {}
     decks.update(entries)
@@ -373,7 +371,6 @@ def _init_worker(project: Project, registry: Registry, options: BatchOptions, pa
         die_with_parent(parent_pid)
     if _STATE is None or _STATE.project != project:  # spawn start method: load again
         _STATE = _load_state(project, registry, options)
-        diskcache.configure(project.cache_dir)
 
 
 def _build(nummer: str | None, out_dir: Path | None, key: str, keep_deck: bool = True) -> DeckResult:

@@ -12,7 +12,6 @@ from pathlib import Path
 
 import click
 
-from . import diskcache
 from .errors import ContentError, KunnskapsgrunnlagError, LookupFailed
 from .project import open_project
 
@@ -31,7 +30,6 @@ def project_option(func):
             project = open_project(project_dir)
         except KunnskapsgrunnlagError as exc:
             raise click.ClickException(str(exc)) from exc
-        diskcache.configure(project.cache_dir)  # charts drawn once are kept between runs
         return func(*args, project=project, **kwargs)
 
     return wrapper

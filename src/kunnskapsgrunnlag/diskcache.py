@@ -1,14 +1,13 @@
 """The one cache layer: plain bytes on disk, keyed by a hash of their inputs, verified on read.
 
-Used for chart pictures (`memo`), slide pictures (slide_images.py) and rendered deck parts
-(render/incremental.py). An entry is a small header (a magic line and the SHA-256 of the data)
-followed by the data: nothing in the cache is ever executed or unpickled, and an entry that is
-truncated, emptied, swapped for a link or a device, or altered fails its hash and is treated as
-a miss: rebuilt, replaced, and reported in verbose output (`kunnskapsgrunnlag -v`).
+Used for slide pictures (slide_images.py) and rendered deck parts (render/incremental.py). An
+entry is a small header (a magic line and the SHA-256 of the data) followed by the data: nothing
+in the cache is ever executed or unpickled, and an entry that is truncated, emptied, swapped for
+a link or a device, or altered fails its hash and is treated as a miss: rebuilt, replaced, and
+reported in verbose output (`kunnskapsgrunnlag -v`).
 
-`configure` names the folder (the CLI and batch builds use the project's cache folder, which
-`KUNNSKAPSGRUNNLAG_CACHE` moves as a whole); until then `memo` is a plain call. Keys include the
-code digest, so a change to how a result is made never serves an old one.
+The callers key their entries by their inputs and the code digest, so a change to how a result
+is made never serves an old one.
 """
 
 from __future__ import annotations
@@ -22,20 +21,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 from .errors import KunnskapsgrunnlagError
-from .fingerprint import code_digest
 from .write import write_atomic
 
 MAGIC = b"kunnskapsgrunnlag-cache 1\n"
 MAX_ENTRY_BYTES = 512 * 1024 * 1024  # larger than any deck; a bigger file is not ours
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 log = logging.getLogger("kunnskapsgrunnlag.cache")
-
-_folder: Path | None = None
-
-
-def configure(folder: Path | None) -> None:
-    global _folder
-    _folder = folder
 
 
 def is_png(data: bytes) -> bool:
@@ -81,24 +72,3 @@ def _bad(path: Path, why: str) -> None:
     with contextlib.suppress(OSError):
         path.unlink()
     return None
-
-
-def memo(
-    namespace: str,
-    key: str,
-    produce: Callable[[], bytes],
-    suffix: str = "",
-    valid: Callable[[bytes], bool] | None = None,
-) -> bytes:
-    """`produce()`, or its earlier result for the same namespace and key (verified; PNGs must be whole)."""
-    if _folder is None:
-        return produce()
-    digest = hashlib.sha256(f"{code_digest()}\0{namespace}\0{key}".encode()).hexdigest()
-    path = _folder / namespace / f"{digest[:32]}{suffix}"
-    check = valid or (is_png if suffix == ".png" else None)
-    cached = read_entry(path, check)
-    if cached is not None:
-        return cached
-    data = produce()
-    write_entry(path, data)
-    return data

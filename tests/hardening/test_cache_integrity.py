@@ -136,21 +136,3 @@ def test_entries_are_plain_bytes_with_their_hash(tmp_path):
     raw = path.read_bytes()
     path.write_bytes(raw.replace(b"data", b"dat4"))
     assert diskcache.read_entry(path) is None and not path.exists()
-
-
-@pytest.mark.parametrize("damage", [b"", b"\x89PNG", b"not a cache entry at all"])
-def test_an_emptied_or_damaged_chart_entry_is_drawn_again(tmp_path, damage):
-    png = diskcache.PNG_SIGNATURE + b"diagram" + b"IEND\xaeB`\x82"
-    drawn: list[int] = []
-
-    def draw() -> bytes:
-        drawn.append(1)
-        return png
-
-    diskcache.configure(tmp_path)
-    assert diskcache.memo("charts", "neet-4003", draw, ".png") == png
-    for path in (tmp_path / "charts").iterdir():
-        path.write_bytes(damage)
-    assert diskcache.memo("charts", "neet-4003", draw, ".png") == png
-    assert diskcache.memo("charts", "neet-4003", draw, ".png") == png
-    assert len(drawn) == 2  # drawn again once, then served from the healed entry

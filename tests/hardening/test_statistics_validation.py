@@ -167,6 +167,6 @@ def test_a_malformed_jsonstat_is_a_message_not_a_hang(tree, tmp_path, change, me
 
 def test_a_csv_the_reader_cannot_parse_names_its_line():
     registry = load_registry(ROOT / "data" / "registry")
-    long_field = "region;periode;verdi\n4003;2024;11\n4010;2024;\"" + "x" * 200_000 + '"\n'
+    long_field = 'region;periode;verdi\n4003;2024;11\n4010;2024;"' + "x" * 200_000 + '"\n'
     with pytest.raises(ImportFailed, match=r"t.csv:3: CSV-feil"):
         import_csv(long_field, "neet", registry, origin="t.csv")

@@ -156,21 +156,20 @@ def _numbers(text: str) -> str:
     return text.replace(NBSP, " ")
 
 
+def _chart_groups(shapes) -> list:
+    """The charts among `shapes`: groups of vector shapes that carry alt text."""
+    return [s._element for s in shapes if s.shape_type == 6 and s._element.nvGrpSpPr.cNvPr.get("descr")]
+
+
 def _read_back(path: Path) -> dict[str, tuple[str, str]]:
-    """slide title → (picture alt texts, notes) for the statistics slides."""
+    """slide title → (chart alt texts, notes) for the statistics slides."""
     out = {}
     for slide in Presentation(str(path)).slides:
-        alts = [
-            pic._element.nvPicPr.cNvPr.get("descr", "")
-            for pic in slide.shapes
-            if pic.shape_type == 13  # picture
-        ]
-        layout_alts = [
-            pic._element.nvPicPr.cNvPr.get("descr", "") for pic in slide.slide_layout.shapes if pic.shape_type == 13
-        ]
+        charts = _chart_groups(slide.shapes) + _chart_groups(slide.slide_layout.shapes)
+        alts = [group.nvGrpSpPr.cNvPr.get("descr") for group in charts]
         title = slide.shapes.title.text if slide.shapes.title is not None else ""
         notes = slide.notes_slide.notes_text_frame.text if slide.has_notes_slide else ""
-        out[title] = (_numbers(" ".join(alts + layout_alts)), _numbers(notes))
+        out[title] = (_numbers(" ".join(alts)), _numbers(notes))
     return out
 
 
@@ -228,8 +227,24 @@ def test_haram_and_alesund_show_no_invented_earlier_value(sample_decks):
         assert "ingen utvikling før 2024" in notes
 
 
-def test_a_chart_is_the_same_bytes_in_a_fresh_process_and_after_other_charts(store, registry):
-    """The chart canvas is reused within a process: what it drew before must not show."""
+def test_charts_are_real_text_the_audience_and_a_search_can_read(sample_decks, project, tmp_path):
+    """A chart is drawn as shapes, not as a picture: its labels are text in the deck's font."""
+    registry = registry_for(project)
+    catalogue, recipe = prepare(project, None)
+    path = build_one(project, catalogue, recipe, registry.kommune("1804"), render_options(project), tmp_path).path
+    for slide in Presentation(str(path)).slides:
+        if slide.shapes.title is not None and slide.shapes.title.text == "Unge utenfor arbeid og utdanning: Bodø":
+            break
+    (chart,) = _chart_groups(slide.slide_layout.shapes)
+    texts = [t.text for t in chart.iter("{*}t")]
+    assert "Bodø 8,5 %" in texts and "2020" in texts and "2024" in texts
+    assert not chart.xpath(".//p:pic")
+    assert all(font.get("sz") == "1600" for font in chart.iter("{*}rPr")), "chart text is 16 pt, the deck's minimum"
+
+
+def test_a_chart_is_the_same_in_a_fresh_process_and_after_other_charts(store, registry):
+    """What a process drew before must not change a chart."""
+    from kunnskapsgrunnlag.ooxml.vector import marks_xml
     from kunnskapsgrunnlag.render.statistic import chart_lines
     from kunnskapsgrunnlag.stats import chart
 
@@ -238,16 +253,17 @@ def test_a_chart_is_the_same_bytes_in_a_fresh_process_and_after_other_charts(sto
         return chart.LineSpec(periods, lines, "prosent", 1, 7.9, 4.3)
 
     for number in ("0301", "1151", "4601"):
-        chart._draw_line_chart(spec(number))
-    here = chart._draw_line_chart(spec("1804"))
+        chart.line_chart(spec(number))
+    here = marks_xml(chart.line_chart(spec("1804")), 0.6, 1.6, 1000)
     script = (
         "import sys\n"
+        "from kunnskapsgrunnlag.ooxml.vector import marks_xml\n"
         "from kunnskapsgrunnlag.stats import chart\n"
         "from kunnskapsgrunnlag.stats.chart import Line, LineSpec\n"
         f"spec = {spec('1804')!r}\n"
-        "sys.stdout.buffer.write(chart._draw_line_chart(spec))\n"
+        "sys.stdout.write(marks_xml(chart.line_chart(spec), 0.6, 1.6, 1000))\n"
     )
-    fresh = subprocess.run([sys.executable, "-c", script], check=True, capture_output=True).stdout
+    fresh = subprocess.run([sys.executable, "-c", script], check=True, capture_output=True, text=True).stdout
     assert fresh == here
 
 

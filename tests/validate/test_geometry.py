@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from kunnskapsgrunnlag.build import check, registry_for
-from kunnskapsgrunnlag.render.plan import Frame, Line, Oval, Rect, SlidePlan, TextBox, TextPara
+from kunnskapsgrunnlag.marks import Label
+from kunnskapsgrunnlag.render.plan import Chart, Frame, Line, Oval, Rect, SlidePlan, TextBox, TextPara
 from kunnskapsgrunnlag.render.richtext import Run
 from kunnskapsgrunnlag.render.theme import load_theme
 from kunnskapsgrunnlag.validate.geometry import geometry_problems
@@ -159,3 +160,38 @@ def test_pieces_are_drawn_cleanly_for_any_number_of_pieces(project, catalogue, t
     plan = plan_slide(deck.slides[0], deck, theme)
     assert sum(1 for s in plan.shapes if s.name.startswith("Brikke ") and s.name.endswith("tekst")) == count
     assert messages(plan, theme) == []
+
+
+def _chart(*labels: Label) -> Chart:
+    return Chart("Diagram", 0.6, 1.6, 7.9, 4.3, labels, "Linjediagram")
+
+
+def test_chart_text_outside_the_chart_over_other_text_or_too_small_is_an_error(theme):
+    end = Label(6.5, 2.0, "Troms og Finnmark – Romsa ja Finnmárku 10,2 %", 16, "222222", ha="left")
+    assert messages(plan_of(_chart(end)), theme) == [
+        "teksten «Troms og Finnmark – Romsa ja Finnmárku 10,2 %» i «Diagram» går utenfor diagrammet"
+    ]
+    first, second = Label(3.0, 2.0, "Hele landet 10,0 %", 16, "222222"), Label(3.1, 2.05, "Bodø 8,5 %", 16, "1B365D")
+    assert messages(plan_of(_chart(first, second)), theme) == [
+        "teksten «Hele landet 10,0 %» i «Diagram» ligger over «Bodø 8,5 %» i diagrammet"
+    ]
+    small = Label(3.0, 2.0, "2024", 12, "222222")
+    assert messages(plan_of(_chart(small)), theme) == ["teksten «2024» i «Diagram» er 12 pt, under 16 pt"]
+
+
+def test_every_municipalitys_charts_keep_their_text_inside_and_apart(project, theme):
+    """The NEET trend and the age bands of all 357 municipalities: labels never overflow or collide."""
+    from kunnskapsgrunnlag.render.statistic import CHART_HEIGHT, CHART_WIDTH, band_bars, chart_lines
+    from kunnskapsgrunnlag.stats.chart import ChartSpec, LineSpec, bar_chart, line_chart
+    from kunnskapsgrunnlag.stats.project import project_statistics
+
+    store = project_statistics(project.root)
+    found = []
+    for kommune in registry_for(project).kommuner:
+        periods, lines = chart_lines(store.comparison("neet", kommune))
+        trend = line_chart(LineSpec(periods, lines, "prosent", 1, CHART_WIDTH, CHART_HEIGHT))
+        bands = bar_chart(ChartSpec(band_bars(store.comparison("barn_unge", kommune)), "antall", 0, 7.9, 4.3))
+        for marks in (trend, bands):
+            chart = Chart("Diagram", 0.6, 1.6, CHART_WIDTH, CHART_HEIGHT, marks, "")
+            found += [f"{kommune.navn}: {p.message}" for p in geometry_problems(plan_of(chart), theme)]
+    assert found == []

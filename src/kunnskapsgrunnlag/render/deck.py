@@ -37,11 +37,13 @@ from ..ooxml.master import (
     style_master_bullets,
     style_master_text,
 )
+from ..ooxml.notes import NotesSlides
 from ..ooxml.package import set_core_properties
 from ..ooxml.parts import Package, name_media_by_content
 from ..ooxml.protection import add_modify_verifier
+from ..ooxml.vector import expand_vector_groups
 from .blocks import BULLET, SUB_BULLET
-from .draw import BULLET_INDENT_IN, SUB_BULLET_MARGIN_IN, draw_plan, draw_shapes, emu
+from .draw import BULLET_INDENT_IN, SUB_BULLET_MARGIN_IN, draw_group, draw_plan, emu
 from .layouts import plan_slide
 from .notes import fill_notes, notes_paragraphs
 from .plan import Rect, SlidePlan
@@ -89,11 +91,13 @@ def render_package(deck: Deck, options: RenderOptions, drawings: Sequence[SlideD
     """The deck as named parts, before they are zipped. `drawings` may be given when known."""
     theme = options.theme
     prs = _prepare_presentation(theme)
+    notes = NotesSlides()
     for index, entry in enumerate(deck.slides, start=1):
         drawing = drawings[index - 1] if drawings is not None else slide_drawing(entry, deck, theme)
-        _add_locked_slide(prs, index, entry.slide.id, drawing, theme)
+        _add_locked_slide(prs, index, entry.slide.id, drawing, theme, notes)
     nynorsk = deck.malform == "nynorsk" and options.blank_notes_nn
-    _add_blank_slide(prs, options.blank_notes_nn if nynorsk else options.blank_notes, msg("own_slide", deck.malform))
+    blank_notes = options.blank_notes_nn if nynorsk else options.blank_notes
+    _add_blank_slide(prs, blank_notes, msg("own_slide", deck.malform), notes)
     subject = "0-24-samarbeidet. Et kunnskapsgrunnlag"
     set_core_properties(prs, deck_title(deck), subject, options.timestamp, "Fafo / kunnskapsgrunnlag")
     if options.password:
@@ -102,10 +106,18 @@ def render_package(deck: Deck, options: RenderOptions, drawings: Sequence[SlideD
     buffer = io.BytesIO()
     prs.save(buffer)
     package = Package.read(buffer.getvalue())
+    _expand_charts(package)
     # Media named by content: the same picture has the same name in every deck, which lets
     # render/incremental.py move slides between decks and still write identical files.
     name_media_by_content(package)
     return package
+
+
+def _expand_charts(package: Package) -> None:
+    """Splice each chart's shapes into its group (they travel as a comment until the part is written)."""
+    for name in package.order:
+        if name.startswith("ppt/slide") and b"<!--kg-vector:" in package.parts[name]:
+            package.parts[name] = expand_vector_groups(package.parts[name].decode("utf-8")).encode("utf-8")
 
 
 def deck_title(deck: Deck) -> str:
@@ -218,7 +230,7 @@ def _general_layout(layout, theme: Theme) -> None:
         lock_shape(shape)
 
 
-def _add_locked_slide(prs, index: int, slide_id: str, drawing: SlideDrawing, theme: Theme) -> None:
+def _add_locked_slide(prs, index: int, slide_id: str, drawing: SlideDrawing, theme: Theme, notes: NotesSlides) -> None:
     plan = drawing.plan
     # The template's kept layout is slideLayout2.xml; ours follow it.
     layout = add_layout(
@@ -231,10 +243,7 @@ def _add_locked_slide(prs, index: int, slide_id: str, drawing: SlideDrawing, the
     # locked group per step, faded in at one click each.
     groups = []
     for step in range(1, plan.step_count + 1):
-        group = slide.shapes.add_group_shape()
-        group.name = f"Klikk {step}"
-        draw_shapes(group.shapes, plan.at_step(step), theme)
-        groups.append(group)
+        groups.append(draw_group(slide.shapes, f"Klikk {step}", plan.at_step(step), theme))
     add_click_sequence(slide, [[group.shape_id] for group in groups])
     title = slide.shapes.title
     title.text = drawing.title
@@ -245,14 +254,14 @@ def _add_locked_slide(prs, index: int, slide_id: str, drawing: SlideDrawing, the
     title.width, title.height = emu(theme.content_width), emu(1.0)
     hide_shape(title)
     lock_tree(slide.shapes._spTree)
-    fill_notes(slide.notes_slide, list(drawing.notes))
+    fill_notes(notes.add(slide), list(drawing.notes))
 
 
-def _add_blank_slide(prs, notes_markdown: str, name: str = BLANK_SLIDE_TITLE) -> None:
+def _add_blank_slide(prs, notes_markdown: str, name: str, notes: NotesSlides) -> None:
     layout = next(layout for layout in prs.slide_layouts if layout.name == BLANK_LAYOUT_NAME)
     slide = prs.slides.add_slide(layout)
     slide.name = name
-    fill_notes(slide.notes_slide, markdown_paragraphs(notes_markdown))
+    fill_notes(notes.add(slide), markdown_paragraphs(notes_markdown))
 
 
 def layout_name(index: int, slide_id: str) -> str:

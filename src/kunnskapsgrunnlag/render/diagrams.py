@@ -8,17 +8,16 @@ pieces and curve (a chart). Geometry is computed here; text is measured by `chec
 
 from __future__ import annotations
 
-import io
 import math
 from dataclasses import replace
 from functools import lru_cache
 
-from ..diskcache import memo
+from ..marks import Dot, Label, Mark, Stroke
 from ..messages import msg
 from ..model import Deck, DeckSlide, Diagram
 from .blocks import body_top, bullet_paras, intro_block, para, title_block
 from .measure import line_height_in, text_height_in, text_width_in
-from .plan import Frame, Line, Oval, Picture, Rect, Shape, SlidePlan, TextBox, TextPara
+from .plan import Chart, Frame, Line, Oval, Rect, Shape, SlidePlan, TextBox, TextPara
 from .richtext import Run
 from .theme import Theme
 
@@ -596,13 +595,15 @@ def _pieces(diagram: Diagram, shown, steps, highlight, box, theme: Theme, alt: s
 def _curve(diagram: Diagram, shown, steps, highlight, box, theme: Theme, alt: str | None) -> list[Shape]:
     x, y, w, h = box
     source_h = 0.45 if diagram.source else 0
-    image = curve_png(diagram.points, diagram.x_label or "", diagram.y_label or "", round(w, 2), round(h - source_h, 2))
+    marks = curve_marks(
+        diagram.points, diagram.x_label or "", diagram.y_label or "", round(w, 2), round(h - source_h, 2)
+    )
     labels = ", ".join(f"{label}: {format(value, 'g').replace('.', ',')}" for label, value in diagram.points)
     description = alt or (
         msg("curve_alt", diagram.malform, y=diagram.y_label, x=diagram.x_label, points=labels)
         + (f" {msg('source', diagram.malform)}: {diagram.source}." if diagram.source else "")
     )
-    shapes: list[Shape] = [Picture("Kurve", x, y, w, h - source_h, image, description)]
+    shapes: list[Shape] = [Chart("Kurve", x, y, w, h - source_h, marks, description)]
     if diagram.source:
         shapes.append(
             TextBox(
@@ -618,50 +619,51 @@ def _curve(diagram: Diagram, shown, steps, highlight, box, theme: Theme, alt: st
     return shapes
 
 
+CURVE_TEXT_SIZE = 18
+CURVE_POINT = "#C8102E"
+
+
 @lru_cache(maxsize=16)
-def curve_png(points: tuple[tuple[str, float], ...], x_label: str, y_label: str, width: float, height: float) -> bytes:
-    """A smooth, falling curve through the points: deterministic PNG (no metadata)."""
-    key = repr((points, x_label, y_label, width, height))
-    return memo("charts", key, lambda: _draw_curve(points, x_label, y_label, width, height), ".png")
-
-
-def _draw_curve(
+def curve_marks(
     points: tuple[tuple[str, float], ...], x_label: str, y_label: str, width: float, height: float
-) -> bytes:
-    import matplotlib
+) -> tuple[Mark, ...]:
+    """A smooth, falling curve through the points on two axes (left and bottom), the points
+    marked, each labelled under the axis, and the axes titled."""
+    from ..stats.chart import MUTED, NAVY, TEXT
 
-    matplotlib.use("Agg", force=False)
-    from matplotlib.figure import Figure
+    size = CURVE_TEXT_SIZE
+    line = size * 1.2 / 72
+    # Under the axis: a gap, the point labels, a gap and the axis title.
+    below = 6 / 72 + line + (4 / 72 + line if x_label else 0)
+    left, right, top, bottom = 0.08 * width, 0.98 * width, 0.04 * height, height - below
+    n = len(points)
+    span = max(n - 1, 1)
+    x_lo, x_hi = -0.05 * span, span * 1.05
+    y_hi = max(value for _, value in points) * 1.15 or 1.0
 
-    from ..stats.chart import MUTED, NAVY, TEXT, _font_family
+    def at(i: float, value: float) -> tuple[float, float]:
+        fx = left + (i - x_lo) / (x_hi - x_lo) * (right - left)
+        fy = bottom - value / y_hi * (bottom - top)
+        return round(fx, 4), round(fy, 4)
 
-    family = _font_family()
-    rc = {"font.family": [family] if family else ["DejaVu Sans"], "font.size": 18, "svg.hashsalt": "fafo"}
-    with matplotlib.rc_context(rc):
-        fig = Figure(figsize=(width, height), dpi=200)
-        ax = fig.add_subplot()
-        xs = list(range(len(points)))
-        ys = [value for _, value in points]
-        # A monotone smoothing between the points (no overshoot): cosine interpolation.
-        fine_x, fine_y = [], []
-        for i in range(len(xs) - 1):
-            for s in range(20):
-                f = s / 20
-                g = (1 - math.cos(math.pi * f)) / 2
-                fine_x.append(xs[i] + f)
-                fine_y.append(ys[i] * (1 - g) + ys[i + 1] * g)
-        fine_x.append(xs[-1])
-        fine_y.append(ys[-1])
-        ax.plot(fine_x, fine_y, color=NAVY, linewidth=4, solid_capstyle="round")
-        ax.plot(xs, ys, "o", color="#C8102E", markersize=9)
-        ax.set_xticks(xs, [label for label, _ in points], fontsize=18, color=TEXT)
-        ax.set_yticks([])
-        ax.set_ylim(0, max(ys) * 1.15)
-        ax.set_xlabel(x_label, color=MUTED, fontsize=18)
-        ax.set_ylabel(y_label, color=MUTED, fontsize=18)
-        for side in ("top", "right"):
-            ax.spines[side].set_visible(False)
-        fig.subplots_adjust(left=0.08, right=0.98, top=0.96, bottom=0.17)
-        buffer = io.BytesIO()
-        fig.savefig(buffer, format="png", dpi=200, metadata={"Software": None}, facecolor="white")
-    return buffer.getvalue()
+    ys = [value for _, value in points]
+    # A monotone smoothing between the points (no overshoot): cosine interpolation.
+    fine = []
+    for i in range(n - 1):
+        for s in range(20):
+            g = (1 - math.cos(math.pi * s / 20)) / 2
+            fine.append(at(i + s / 20, ys[i] * (1 - g) + ys[i + 1] * g))
+    fine.append(at(n - 1, ys[-1]))
+    marks: list[Mark] = [
+        Stroke(((left, top), (left, bottom)), TEXT, 1.0),
+        Stroke(((left, bottom), (right, bottom)), TEXT, 1.0),
+        Stroke(tuple(fine), NAVY, 4.0),
+    ]
+    marks += [Dot(*at(i, value), 9, CURVE_POINT) for i, value in enumerate(ys)]
+    label_top = bottom + 6 / 72
+    marks += [Label(at(i, 0)[0], label_top, label, size, TEXT, va="top") for i, (label, _v) in enumerate(points)]
+    if x_label:
+        marks.append(Label((left + right) / 2, label_top + line + 4 / 72, x_label, size, MUTED, va="top"))
+    if y_label:
+        marks.append(Label(left - 0.3, (top + bottom) / 2, y_label, size, MUTED, vertical=True))
+    return tuple(marks)

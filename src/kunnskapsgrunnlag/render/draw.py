@@ -19,7 +19,8 @@ from ..ooxml.text import (
     set_no_bullet,
     set_paragraph_format,
 )
-from .plan import Frame, Line, Oval, Picture, Rect, SlidePlan, TextBox, TextPara
+from ..ooxml.vector import add_vector_group, marks_xml
+from .plan import Chart, Frame, Line, Oval, Picture, Rect, SlidePlan, TextBox, TextPara
 from .richtext import Run
 from .theme import EMU_PER_INCH, Theme, logo_png
 
@@ -110,7 +111,31 @@ def draw_shapes(shapes, specs, theme: Theme) -> list:
             drawn.append(_line(shapes, spec))
         elif isinstance(spec, Frame):
             drawn.append(_frame(shapes, spec))
+        elif isinstance(spec, Chart):
+            drawn.append(_chart(shapes, spec))
     return drawn
+
+
+def draw_group(shapes, name: str, specs, theme: Theme):
+    """A group holding the shapes of `specs` (one click step), measured once when complete."""
+    group = shapes.add_group_shape()
+    group.name = name
+    members = group.shapes
+    # python-pptx measures the group again after every shape added to it (quadratic in the
+    # shapes); the extents only matter once every shape is in.
+    members._recalculate_extents = lambda: None
+    draw_shapes(members, specs, theme)
+    del members._recalculate_extents
+    members._recalculate_extents()
+    return group
+
+
+def _chart(shapes, spec: Chart):
+    """A chart as one locked group of vector shapes (ooxml/vector.py) carrying the alt text."""
+    body = spec.stand_in or marks_xml(spec.marks, spec.x, spec.y, spec.first_id)
+    box = (spec.x, spec.y, spec.w, spec.h)
+    group = add_vector_group(shapes._spTree, shapes._next_shape_id, spec.name, spec.alt, box, body)
+    return shapes._shape_factory(group)
 
 
 def _oval(shapes, spec: Oval):

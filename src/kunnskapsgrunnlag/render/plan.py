@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
+from ..marks import Mark
 from .richtext import Run
 
 Align = Literal["l", "ctr", "r"]
@@ -125,7 +126,23 @@ class Picture:
     step: int = 0
 
 
-Shape = TextBox | Rect | Picture | Oval | Line | Frame
+@dataclass(frozen=True)
+class Chart:
+    """A chart: its marks in one locked group with the chart's alt text."""
+
+    name: str
+    x: float
+    y: float
+    w: float
+    h: float
+    marks: tuple[Mark, ...]
+    alt: str
+    step: int = 0
+    first_id: int = 1000  # the marks' shape ids: clear of python-pptx's, unique on the slide
+    stand_in: str = ""  # a skeleton's token for the marks' XML (render/skeleton.py)
+
+
+Shape = TextBox | Rect | Picture | Oval | Line | Frame | Chart
 
 
 @dataclass(frozen=True)

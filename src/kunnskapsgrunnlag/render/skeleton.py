@@ -17,13 +17,15 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..ooxml.parts import Package, content_name, slide_part_names
+from ..ooxml.vector import marks_xml
 from ..ooxml.xml import xml_safe
 from .deck import SlideDrawing
-from .plan import Oval, Picture, Rect, TextBox
+from .plan import Chart, Oval, Picture, Rect, TextBox
 from .richtext import Run
 
 TEXT_OPEN, TEXT_CLOSE = "\ue000", "\ue001"
 ATTR_OPEN, ATTR_CLOSE = "\ue002", "\ue003"
+RAW_OPEN, RAW_CLOSE = "\ue004", "\ue005"  # a chart's shapes, as XML
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
 
@@ -33,6 +35,7 @@ class Tokenized:
     texts: tuple[str, ...]  # text-node tokens, in order
     attributes: tuple[str, ...]  # attribute tokens (alt text), in order
     images: tuple[bytes, ...]  # the real pictures, in order
+    raws: tuple[str, ...] = ()  # the charts' shapes (XML), in order
 
     @property
     def key(self) -> str:
@@ -44,6 +47,7 @@ def tokenize(drawing: SlideDrawing) -> Tokenized | None:
     texts: list[str] = []
     attributes: list[str] = []
     images: list[bytes] = []
+    raws: list[str] = []
 
     def text(value: str) -> str:
         texts.append(value)
@@ -68,13 +72,17 @@ def tokenize(drawing: SlideDrawing) -> Tokenized | None:
                 return None
             images.append(shape.image)
             shape = dataclasses.replace(shape, image=stand_in_png(len(images) - 1), alt=attribute(shape.alt))
+        elif isinstance(shape, Chart):
+            raws.append(marks_xml(shape.marks, shape.x, shape.y, shape.first_id))
+            stand_in = f"{RAW_OPEN}{len(raws) - 1}{RAW_CLOSE}"
+            shape = dataclasses.replace(shape, marks=(), stand_in=stand_in, alt=attribute(shape.alt))
         elif isinstance(shape, Rect | Oval):
             shape = dataclasses.replace(shape, description=attribute(shape.description))
         shapes.append(shape)
     plan = dataclasses.replace(drawing.plan, shapes=tuple(shapes))
     notes = tuple(dataclasses.replace(p, runs=runs(p.runs)) for p in drawing.notes)
     skeleton = SlideDrawing(plan, text(drawing.title), notes)
-    return Tokenized(skeleton, tuple(texts), tuple(attributes), tuple(images))
+    return Tokenized(skeleton, tuple(texts), tuple(attributes), tuple(images), tuple(raws))
 
 
 @lru_cache(maxsize=32)
@@ -87,7 +95,7 @@ def stand_in_png(index: int) -> bytes:
     return buffer.getvalue()
 
 
-_TOKEN = re.compile(f"{TEXT_OPEN}(\\d+){TEXT_CLOSE}|{ATTR_OPEN}(\\d+){ATTR_CLOSE}")
+_TOKEN = re.compile(f"{TEXT_OPEN}(\\d+){TEXT_CLOSE}|{ATTR_OPEN}(\\d+){ATTR_CLOSE}|{RAW_OPEN}(\\d+){RAW_CLOSE}")
 
 
 def fill(skeleton: Package, number: int, layout_number: int, tokens: Tokenized) -> Package:
@@ -100,12 +108,14 @@ def fill(skeleton: Package, number: int, layout_number: int, tokens: Tokenized) 
     attributes = [escape_attribute(value) for value in tokens.attributes]
 
     def token(match: re.Match[str]) -> str:
-        text, attribute = match.groups()
-        return texts[int(text)] if text is not None else attributes[int(attribute)]
+        text, attribute, raw = match.groups()
+        if text is not None:
+            return texts[int(text)]
+        return attributes[int(attribute)] if attribute is not None else tokens.raws[int(raw)]
 
     for name in names.values():
         xml = skeleton.parts[name].decode("utf-8")
-        if TEXT_OPEN in xml or ATTR_OPEN in xml:
+        if TEXT_OPEN in xml or ATTR_OPEN in xml or RAW_OPEN in xml:
             xml = _TOKEN.sub(token, xml)
         for stand_in, image in pictures.items():
             if stand_in in xml:

@@ -17,13 +17,13 @@ from __future__ import annotations
 
 from ..messages import msg
 from ..model import Deck, DeckSlide
-from ..stats.chart import Bar, ChartSpec, Line, LineSpec, bar_chart_png, line_chart_png, value_label
+from ..stats.chart import Bar, ChartSpec, Line, LineSpec, bar_chart, line_chart, value_label
 from ..stats.context import change_percent, is_small, not_available, signed_percent, source_text, value_text
 from ..stats.model import Comparison, Figure
 from .blocks import body_top as _body_top
 from .blocks import para as _para
 from .blocks import title_block as _title
-from .plan import Picture, Shape, SlidePlan, TextBox, TextPara
+from .plan import Chart, Shape, SlidePlan, TextBox, TextPara
 from .theme import Theme
 
 CHART_WIDTH = 7.9
@@ -250,10 +250,10 @@ def _plan_chart(comparison: Comparison, text: str | None, theme: Theme, top: flo
     ind, left = comparison.indicator, theme.margins["left"]
     if kind(comparison) == "trend":
         periods, lines = chart_lines(comparison)
-        png = line_chart_png(LineSpec(periods, lines, ind.unit, ind.decimals, CHART_WIDTH, CHART_HEIGHT))
+        marks = line_chart(LineSpec(periods, lines, ind.unit, ind.decimals, CHART_WIDTH, CHART_HEIGHT))
     else:
-        png = bar_chart_png(ChartSpec(chart_bars(comparison), ind.unit, ind.decimals, CHART_WIDTH, CHART_HEIGHT))
-    shapes: list[Shape] = [Picture("Diagram", left, top, CHART_WIDTH, CHART_HEIGHT, png, alt_text(comparison))]
+        marks = bar_chart(ChartSpec(chart_bars(comparison), ind.unit, ind.decimals, CHART_WIDTH, CHART_HEIGHT))
+    shapes: list[Shape] = [Chart("Diagram", left, top, CHART_WIDTH, CHART_HEIGHT, marks, alt_text(comparison))]
     shapes.append(_source_box(comparison, theme, left, top + CHART_HEIGHT + 0.05, CHART_WIDTH))
     side_x, side_w = _side(theme)
     paras = [_para(ind.short, theme, "sub_bullet", "muted", bold=True)]
@@ -286,7 +286,7 @@ def _plan_bands(comparison: Comparison, text: str | None, theme: Theme, top: flo
     ind, left = comparison.indicator, theme.margins["left"]
     spec = ChartSpec(band_bars(comparison), "antall", 0, CHART_WIDTH, CHART_HEIGHT)
     shapes: list[Shape] = [
-        Picture("Diagram", left, top, CHART_WIDTH, CHART_HEIGHT, bar_chart_png(spec), alt_text(comparison))
+        Chart("Diagram", left, top, CHART_WIDTH, CHART_HEIGHT, bar_chart(spec), alt_text(comparison))
     ]
     shapes.append(_source_box(comparison, theme, left, top + CHART_HEIGHT + 0.05, CHART_WIDTH))
     main = comparison.kommune if comparison.kommune_navn is not None else comparison.land

@@ -197,9 +197,7 @@ def fetch_configs(folder: Path) -> dict[str, Any]:
     return {ind: entry["fetch"] for ind, entry in data.items() if isinstance(entry, dict) and "fetch" in entry}
 
 
-def load_statistics(
-    folder: Path, root: Path | None = None, replacing: Mapping[Path, str] | None = None
-) -> StatsStore:
+def load_statistics(folder: Path, root: Path | None = None, replacing: Mapping[Path, str] | None = None) -> StatsStore:
     """Load definitions and figures; raise `ContentError` with every problem found.
 
     `replacing` gives the text a figure file would have (new or replaced) instead of what is on

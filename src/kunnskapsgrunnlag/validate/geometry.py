@@ -6,7 +6,8 @@ Each finding names the shapes involved, so `check` can report it as an error on 
 - a shape outside the slide, or inside the safe margin at its edge;
 - text set below the minimum size of its role (the theme's type scale);
 - a diagram label whose text does not fit inside the shape it belongs to, or crosses another
-  shape's outline drawn above that shape.
+  shape's outline drawn above that shape;
+- a chart's text outside the chart, over another of its texts, or below the chart text size.
 
 Shapes that appear on click never disappear again, so every shape of a plan is checked against
 every other, whatever its step. The slide number, footer and wordmark take part as text boxes.
@@ -19,7 +20,8 @@ from dataclasses import dataclass
 
 from ..render.draw import footer_box, wordmark_box
 from ..render.measure import FontMissing, box_height_in, text_width_in
-from ..render.plan import Frame, Line, Oval, Picture, Rect, Shape, SlidePlan, TextBox
+from ..marks import Label
+from ..render.plan import Chart, Frame, Line, Oval, Picture, Rect, Shape, SlidePlan, TextBox
 from ..render.theme import Theme
 
 TOLERANCE = 0.02  # inches: boxes that merely touch do not collide
@@ -44,6 +46,8 @@ def geometry_problems(plan: SlidePlan, theme: Theme) -> list[GeometryProblem]:
     found += _outside(plan, theme)
     found += _too_small(plan, theme)
     found += _labels_outside_their_shape(plan, theme)
+    for chart in (s for s in plan.shapes if isinstance(s, Chart)):
+        found += _chart_text(chart, theme)
     return found
 
 
@@ -238,10 +242,46 @@ def _labels_outside_their_shape(plan: SlidePlan, theme: Theme) -> list[GeometryP
             continue
         # Outlines drawn above the label's own shape must not run through its text.
         for other in shapes[index + 1 :]:
-            if isinstance(other, (TextBox, Line, Picture)) or other is container:
+            if isinstance(other, (TextBox, Line, Picture, Chart)) or other is container:
                 continue
             if _classify(other, area) == "crosses":
                 found.append(
                     GeometryProblem((box.name, other.name), f"teksten «{box.name}» krysser kanten av «{other.name}»")
                 )
+    return found
+
+
+# --- the text of charts -----------------------------------------------------------------------
+
+
+def label_extent(label: Label, theme: Theme) -> Box:
+    """Where a chart label's text lies (inches, chart-relative), measured in the theme's font."""
+    lines = label.text.split("\n")
+    try:
+        width = max(text_width_in(line, label.size, theme, label.bold) for line in lines)
+    except FontMissing:
+        width = max(len(line) for line in lines) * label.size * 0.52 / 72
+    height = len(lines) * label.size * 1.2 / 72
+    if label.vertical:
+        width, height = height, width
+    x = {"left": label.x, "center": label.x - width / 2, "right": label.x - width}[label.ha]
+    y = {"top": label.y, "center": label.y - height / 2, "bottom": label.y - height}[label.va]
+    return (x, y, width, height)
+
+
+def _chart_text(chart: Chart, theme: Theme) -> list[GeometryProblem]:
+    found = []
+    labels = [m for m in chart.marks if isinstance(m, Label)]
+    extents = [label_extent(label, theme) for label in labels]
+    minimum = theme.minimum("diagram")
+    inside = (-TOLERANCE, -TOLERANCE, chart.w + 2 * TOLERANCE, chart.h + 2 * TOLERANCE)
+    for i, (label, extent) in enumerate(zip(labels, extents, strict=True)):
+        name = f"«{label.text.replace(chr(10), ' ')}» i «{chart.name}»"
+        if label.size < minimum - 1e-6:
+            found.append(GeometryProblem((chart.name,), f"teksten {name} er {label.size:g} pt, under {minimum:g} pt"))
+        if _classify_rect(inside, extent) != "inside":
+            found.append(GeometryProblem((chart.name,), f"teksten {name} går utenfor diagrammet"))
+        for other, other_extent in zip(labels[i + 1 :], extents[i + 1 :], strict=True):
+            if _overlap(extent, other_extent, 0.0):
+                found.append(GeometryProblem((chart.name,), f"teksten {name} ligger over «{other.text}» i diagrammet"))
     return found

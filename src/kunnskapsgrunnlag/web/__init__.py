@@ -12,7 +12,6 @@ import shutil
 
 from flask import Flask
 
-from .. import diskcache
 from ..project import Project
 from .config import WebConfig
 from .jobs import JobQueue
@@ -35,7 +34,6 @@ def create_app(config: WebConfig) -> Flask:
         JSON_AS_ASCII=False,
     )
     project = Project(config.project_root.resolve())
-    diskcache.configure(project.cache_dir)
     site = Site(project)
     _forget_old_results(config)
     queue = JobQueue(project.root, config.output_dir, config.workers, config.queue_limit, config.result_ttl)

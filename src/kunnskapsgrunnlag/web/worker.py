@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from pathlib import Path
 
-from .. import diskcache
 from ..assemble import find_recipe
 from ..batch import BatchOptions, run_batch, select_kommuner
 from ..build import build_one, prepare, registry_for, render_options, require_valid
@@ -76,7 +75,6 @@ class _Loaded:
 def worker_main(conn: Connection, project_root: str) -> None:
     """The loop of one build process; ends when the server sends None or closes the pipe."""
     project = Project(Path(project_root))
-    diskcache.configure(project.cache_dir)
     loaded = _Loaded(project)
     while True:
         try:
