@@ -77,6 +77,24 @@ class Package:
     parts: dict[str, bytes]
 
     @classmethod
+    def of_presentation(cls, prs) -> Package:
+        """The parts of a python-pptx presentation, named and ordered as `prs.save` writes them,
+        without zipping and unzipping them (python-pptx's own writer, step by step)."""
+        from pptx.opc.oxml import serialize_part_xml
+        from pptx.opc.serialized import _ContentTypesItem
+
+        package = prs.part.package
+        parts = tuple(package.iter_parts())
+        out = cls([], {})
+        out.put("[Content_Types].xml", serialize_part_xml(_ContentTypesItem.xml_for(parts)))
+        out.put("_rels/.rels", package._rels.xml)
+        for part in parts:
+            out.put(part.partname.membername, part.blob)
+            if part._rels:
+                out.put(part.partname.rels_uri.membername, part.rels.xml)
+        return out
+
+    @classmethod
     def read(cls, data: bytes) -> Package:
         archive = zipfile.ZipFile(io.BytesIO(data))
         order = [info.filename for info in archive.infolist()]

@@ -8,7 +8,6 @@ its notes. The last slide is the one blank, editable slide.
 from __future__ import annotations
 
 import datetime as dt
-import io
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -103,9 +102,7 @@ def render_package(deck: Deck, options: RenderOptions, drawings: Sequence[SlideD
     if options.password:
         salt = (deck.recipe_id + (deck.kommune.nummer if deck.kommune else "")).encode().ljust(16, b"0")[:16]
         add_modify_verifier(prs, options.password, salt)
-    buffer = io.BytesIO()
-    prs.save(buffer)
-    package = Package.read(buffer.getvalue())
+    package = Package.of_presentation(prs)
     _expand_charts(package)
     # Media named by content: the same picture has the same name in every deck, which lets
     # render/incremental.py move slides between decks and still write identical files.
@@ -236,9 +233,10 @@ def _add_locked_slide(prs, index: int, slide_id: str, drawing: SlideDrawing, the
     layout = add_layout(
         prs, layout_name(index, slide_id), plan.background, plan.show_master_shapes, index + LAYOUT_OFFSET
     )
+    # The slide first: python-pptx looks for placeholders to copy among all the layout's shapes.
+    slide = prs.slides.add_slide(layout)
     draw_plan(SlideShapes(layout._element.cSld.spTree, layout), plan.static(), theme)
     lock_tree(layout._element.cSld.spTree)
-    slide = prs.slides.add_slide(layout)
     # What appears on click must be on the slide itself (a layout cannot be animated): one
     # locked group per step, faded in at one click each.
     groups = []

@@ -14,17 +14,17 @@ from ..ooxml.fields import add_slide_number
 from ..ooxml.text import (
     add_run,
     set_alt_text,
-    set_bullet,
     set_fill_alpha,
-    set_no_bullet,
     set_paragraph_format,
 )
+from ..ooxml.textxml import ParagraphSpec, RunSpec, paragraph_xml, text_box_element
 from ..ooxml.vector import add_vector_group, marks_xml
 from .plan import Chart, Frame, Line, Oval, Picture, Rect, SlidePlan, TextBox, TextPara
 from .richtext import Run
 from .theme import EMU_PER_INCH, Theme, logo_png
 
 _ANCHOR = {"t": MSO_ANCHOR.TOP, "ctr": MSO_ANCHOR.MIDDLE, "b": MSO_ANCHOR.BOTTOM}
+_ANCHOR_XML = {"t": "t", "ctr": "ctr", "b": "b"}
 BULLET_INDENT_IN = 0.35
 SUB_BULLET_MARGIN_IN = 0.8
 
@@ -215,33 +215,23 @@ def _picture(shapes, spec: Picture):
 
 
 def _text_box(shapes, spec: TextBox, theme: Theme):
-    box = shapes.add_textbox(emu(spec.x), emu(spec.y), emu(spec.w), emu(spec.h))
-    box.name = spec.name
-    frame = box.text_frame
-    frame.word_wrap = True
-    frame.auto_size = MSO_AUTO_SIZE.NONE
-    frame.vertical_anchor = _ANCHOR[spec.anchor]
-    frame.margin_left = frame.margin_right = emu(spec.inset)
-    for i, para in enumerate(spec.paragraphs):
-        paragraph = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
-        _fill_paragraph(paragraph, para, theme)
-    return box
+    paragraphs = [paragraph_xml(_paragraph_spec(para, theme), shapes.part) for para in spec.paragraphs]
+    box = (int(emu(spec.x)), int(emu(spec.y)), int(emu(spec.w)), int(emu(spec.h)))
+    element = text_box_element(
+        shapes._next_shape_id, spec.name, box, _ANCHOR_XML[spec.anchor], int(emu(spec.inset)), paragraphs
+    )
+    shapes._spTree.insert_element_before(element, "p:extLst")
+    shapes._recalculate_extents()
+    return shapes._shape_factory(element)
 
 
-def _fill_paragraph(paragraph, para: TextPara, theme: Theme) -> None:
-    set_paragraph_format(paragraph, para.align, theme.line_spacing, para.space_before)
+def _paragraph_spec(para: TextPara, theme: Theme) -> ParagraphSpec:
+    bullet = None
     if para.bullet:
         margin = BULLET_INDENT_IN if para.level == 0 else SUB_BULLET_MARGIN_IN
-        set_bullet(paragraph, para.bullet, theme.color("accent"), emu(margin), emu(-BULLET_INDENT_IN))
-    else:
-        set_no_bullet(paragraph)
-    for run in para.runs:
-        add_run(
-            paragraph,
-            run.text,
-            para.size,
-            bold=para.bold or run.bold,
-            italic=para.italic or run.italic,
-            color_hex=para.color,
-            url=run.url,
-        )
+        bullet = (para.bullet, theme.color("accent"), int(emu(margin)), int(emu(-BULLET_INDENT_IN)))
+    runs = tuple(
+        RunSpec(run.text, para.size, para.bold or run.bold, para.italic or run.italic, para.color, run.url)
+        for run in para.runs
+    )
+    return ParagraphSpec(runs, para.align, theme.line_spacing, para.space_before, bullet=bullet)

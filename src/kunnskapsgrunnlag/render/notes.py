@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from pptx.util import Emu
+from pptx.oxml.ns import qn
 
 from ..messages import msg
 from ..model import Slide, Source
-from ..ooxml.text import add_run, set_bullet, set_no_bullet, set_paragraph_format
+from ..ooxml.textxml import ParagraphSpec, RunSpec, paragraph_elements, paragraph_xml
 from .references import source_runs
 from .richtext import Paragraph, Run, markdown_paragraphs
 
@@ -24,26 +24,25 @@ def notes_paragraphs(slide: Slide, sources: dict[str, Source], malform: str = "b
 
 
 def fill_notes(notes_slide, paragraphs: list[Paragraph]) -> None:
-    frame = notes_slide.notes_text_frame
-    frame.clear()
-    for i, para in enumerate(paragraphs):
-        paragraph = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
-        if para.bullet == "•":
-            margin = Emu(228600 * (para.level + 1))
-            set_bullet(paragraph, "•", "000000", margin, Emu(-228600))
-        else:
-            # Ordered lists keep their number as text: PowerPoint and Impress agree on that.
-            set_no_bullet(paragraph)
-        set_paragraph_format(paragraph, "l", space_after_pt=6)
-        runs = para.runs
-        if para.bullet and para.bullet != "•":
-            runs = (Run(f"{para.bullet} "), *runs)
-        for spec in runs:
-            add_run(
-                paragraph,
-                spec.text,
-                NOTES_SIZE,
-                bold=spec.bold or None,
-                italic=(spec.italic or para.quote) or None,
-                url=spec.url,
-            )
+    """Put the notes in the notes placeholder (whose text body holds one empty paragraph)."""
+    if not paragraphs:
+        return
+    body = notes_slide.notes_placeholder._element.txBody
+    for old in body.findall(qn("a:p")):
+        body.remove(old)
+    xml = [paragraph_xml(_notes_paragraph(para), notes_slide.part, bullet_first=True) for para in paragraphs]
+    body.extend(paragraph_elements(xml))
+
+
+def _notes_paragraph(para: Paragraph) -> ParagraphSpec:
+    # Ordered lists keep their number as text: PowerPoint and Impress agree on that.
+    bullet = None
+    if para.bullet == "•":
+        bullet = ("•", "000000", 228600 * (para.level + 1), -228600)
+    runs = para.runs
+    if para.bullet and para.bullet != "•":
+        runs = (Run(f"{para.bullet} "), *runs)
+    specs = tuple(
+        RunSpec(r.text, NOTES_SIZE, r.bold or None, (r.italic or para.quote) or None, None, r.url) for r in runs
+    )
+    return ParagraphSpec(specs, "l", space_after_pt=6, bullet=bullet)

@@ -18,9 +18,9 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from ..marks import Label
 from ..render.draw import footer_box, wordmark_box
 from ..render.measure import FontMissing, box_height_in, text_width_in
-from ..marks import Label
 from ..render.plan import Chart, Frame, Line, Oval, Picture, Rect, Shape, SlidePlan, TextBox
 from ..render.theme import Theme
 
