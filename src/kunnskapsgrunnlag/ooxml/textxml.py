@@ -143,3 +143,43 @@ def _parse(xml: str):
             if text.text is None:
                 text.text = ""
     return element
+
+
+_STYLE = (
+    '<p:style><a:lnRef idx="1"><a:schemeClr val="accent1"/></a:lnRef><a:fillRef idx="3"><a:schemeClr val="accent1"/>'
+    '</a:fillRef><a:effectRef idx="2"><a:schemeClr val="accent1"/></a:effectRef><a:fontRef idx="minor">'
+    '<a:schemeClr val="lt1"/></a:fontRef></p:style><p:txBody><a:bodyPr rtlCol="0" anchor="ctr"/><a:lstStyle/>'
+    '<a:p><a:pPr algn="ctr"/></a:p></p:txBody>'
+)
+
+
+def filled_shape_element(
+    shape_id: int,
+    name: str,
+    geometry: str,
+    box: tuple[int, int, int, int],
+    fill: str,
+    line: tuple[str, int, bool] | None,
+    description: str,
+    alpha: float = 1.0,
+):
+    """A preset shape (`rect`, `roundRect`, `ellipse`) with a solid fill, an outline (colour,
+    width in EMU, dashed) or none, no shadow, and alt text: as python-pptx's autoshape is styled
+    by render/draw.py."""
+    x, y, cx, cy = box
+    colour = f'<a:srgbClr val="{fill}"/>'
+    if alpha < 1:
+        colour = f'<a:srgbClr val="{fill}"><a:alpha val="{round(alpha * 100000)}"/></a:srgbClr>'
+    if line is None:
+        outline = "<a:ln><a:noFill/></a:ln>"
+    else:
+        line_colour, width, dashed = line
+        dash = '<a:prstDash val="dash"/>' if dashed else ""
+        outline = f'<a:ln w="{width}"><a:solidFill><a:srgbClr val="{line_colour}"/></a:solidFill>{dash}</a:ln>'
+    return _parse(
+        f'<p:sp {_NS}><p:nvSpPr><p:cNvPr id="{shape_id}" name="{escape_attribute(name)}" '
+        f'descr="{escape_attribute(description)}"/><p:cNvSpPr/><p:nvPr/></p:nvSpPr><p:spPr>'
+        f'<a:xfrm><a:off x="{x}" y="{y}"/><a:ext cx="{cx}" cy="{cy}"/></a:xfrm>'
+        f'<a:prstGeom prst="{geometry}"><a:avLst/></a:prstGeom><a:solidFill>{colour}</a:solidFill>{outline}'
+        f"<a:effectLst/></p:spPr>{_STYLE}</p:sp>"
+    )

@@ -17,7 +17,7 @@ from ..ooxml.text import (
     set_fill_alpha,
     set_paragraph_format,
 )
-from ..ooxml.textxml import ParagraphSpec, RunSpec, paragraph_xml, text_box_element
+from ..ooxml.textxml import ParagraphSpec, RunSpec, filled_shape_element, paragraph_xml, text_box_element
 from ..ooxml.vector import add_vector_group, marks_xml
 from .plan import Chart, Frame, Line, Oval, Picture, Rect, SlidePlan, TextBox, TextPara
 from .richtext import Run
@@ -139,12 +139,16 @@ def _chart(shapes, spec: Chart):
 
 
 def _oval(shapes, spec: Oval):
-    kind = MSO_SHAPE.DONUT if spec.hole else MSO_SHAPE.OVAL
-    shape = shapes.add_shape(kind, emu(spec.x), emu(spec.y), emu(spec.w), emu(spec.h))
+    if not spec.hole:
+        line = (spec.line, int(Pt(1.5)), False) if spec.line else None
+        element = filled_shape_element(
+            shapes._next_shape_id, spec.name, "ellipse", _box(spec), spec.fill, line, spec.description, spec.alpha
+        )
+        return _add(shapes, element)
+    shape = shapes.add_shape(MSO_SHAPE.DONUT, emu(spec.x), emu(spec.y), emu(spec.w), emu(spec.h))
     shape.name = spec.name
-    if spec.hole:
-        # The ring's thickness is a fraction of the shorter side (DrawingML preset "donut").
-        shape.adjustments[0] = min(spec.hole / min(spec.w, spec.h), 0.5)
+    # The ring's thickness is a fraction of the shorter side (DrawingML preset "donut").
+    shape.adjustments[0] = min(spec.hole / min(spec.w, spec.h), 0.5)
     _style(shape, spec.fill, spec.line, 1.5, spec.description)
     if spec.alpha < 1:
         set_fill_alpha(shape, spec.alpha)
@@ -200,11 +204,23 @@ def draw_wordmark(shapes, theme: Theme, color_hex: str):
 
 
 def _rect(shapes, spec: Rect):
-    kind = MSO_SHAPE.ROUNDED_RECTANGLE if spec.rounded else MSO_SHAPE.RECTANGLE
-    shape = shapes.add_shape(kind, emu(spec.x), emu(spec.y), emu(spec.w), emu(spec.h))
-    shape.name = spec.name
-    _style(shape, spec.fill, spec.line, 2, spec.description, spec.dashed)
-    return shape
+    geometry = "roundRect" if spec.rounded else "rect"
+    line = (spec.line, int(Pt(2)), spec.dashed) if spec.line else None
+    return _add(
+        shapes,
+        filled_shape_element(shapes._next_shape_id, spec.name, geometry, _box(spec), spec.fill, line, spec.description),
+    )
+
+
+def _box(spec) -> tuple[int, int, int, int]:
+    return (int(emu(spec.x)), int(emu(spec.y)), int(emu(spec.w)), int(emu(spec.h)))
+
+
+def _add(shapes, element):
+    """Put a shape element made as XML into the shape tree, as python-pptx adds its own."""
+    shapes._spTree.insert_element_before(element, "p:extLst")
+    shapes._recalculate_extents()
+    return shapes._shape_factory(element)
 
 
 def _picture(shapes, spec: Picture):
@@ -216,13 +232,8 @@ def _picture(shapes, spec: Picture):
 
 def _text_box(shapes, spec: TextBox, theme: Theme):
     paragraphs = [paragraph_xml(_paragraph_spec(para, theme), shapes.part) for para in spec.paragraphs]
-    box = (int(emu(spec.x)), int(emu(spec.y)), int(emu(spec.w)), int(emu(spec.h)))
-    element = text_box_element(
-        shapes._next_shape_id, spec.name, box, _ANCHOR_XML[spec.anchor], int(emu(spec.inset)), paragraphs
-    )
-    shapes._spTree.insert_element_before(element, "p:extLst")
-    shapes._recalculate_extents()
-    return shapes._shape_factory(element)
+    anchor, inset = _ANCHOR_XML[spec.anchor], int(emu(spec.inset))
+    return _add(shapes, text_box_element(shapes._next_shape_id, spec.name, _box(spec), anchor, inset, paragraphs))
 
 
 def _paragraph_spec(para: TextPara, theme: Theme) -> ParagraphSpec:

@@ -51,6 +51,7 @@ def _font(path: Path, size_pt: float) -> ImageFont.FreeTypeFont:
     return ImageFont.truetype(str(path), size=max(round(size_pt * 10), 1))
 
 
+@lru_cache(maxsize=32768)
 def _length_pt(text: str, path: Path, size_pt: float) -> float:
     return _font(path, size_pt).getlength(text) / 10
 
