@@ -14,7 +14,7 @@ import dataclasses
 import io
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from ..ooxml.parts import Package, content_name, slide_part_names
 from ..ooxml.vector import marks_xml
@@ -37,9 +37,9 @@ class Tokenized:
     images: tuple[bytes, ...]  # the real pictures, in order
     raws: tuple[str, ...] = ()  # the charts' shapes (XML), in order
 
-    @property
+    @cached_property
     def key(self) -> str:
-        return repr(self.skeleton)
+        return repr(self.skeleton)  # a long text: made once per slide
 
 
 def tokenize(drawing: SlideDrawing) -> Tokenized | None:
