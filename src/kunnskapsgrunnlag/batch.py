@@ -225,8 +225,26 @@ def _merge_manifest(folder: Path, recipe: Recipe, inputs: dict[str, str], entrie
         "decks": dict(sorted(decks.items())),
     }
     path = folder / MANIFEST
-    write_text_atomic(path, json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False) + "\n")
+    write_text_atomic(path, manifest_text(data))
     return path
+
+
+def manifest_text(data: dict[str, Any]) -> str:
+    """The manifest as JSON with one line per input and per deck: readable, easy to diff, and
+    written by the C encoder (an indented dump of every deck's details is pure Python: 0.2 s
+    for 357 decks)."""
+    lines = []
+    for key, value in data.items():
+        if isinstance(value, dict) and value:
+            rows = [f"    {_json(name)}: {_json(item)}" for name, item in value.items()]
+            lines.append(f"  {_json(key)}: {{\n" + ",\n".join(rows) + "\n  }")
+        else:
+            lines.append(f"  {_json(key)}: {_json(value)}")
+    return "{\n" + ",\n".join(lines) + "\n}\n"
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False)
 
 
 def figures_used(deck: Deck, named: Iterable[str] = ()) -> list[dict[str, Any]]:

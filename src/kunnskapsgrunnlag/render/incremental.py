@@ -126,9 +126,10 @@ class IncrementalRenderer:
         drop_unreferenced_media(package)
         ensure_media_defaults(package)
         self.partial_renders += 1
-        if base.deck is None:
-            # From a disk copy: this deck, as just rendered, becomes the base, so the decks after
-            # it are compared by `==` instead of by digests of every slide.
+        if base.deck is None or any(isinstance(base.drawings[i], str) for i in candidates):
+            # From a disk copy (or a deck whose differing slides still had only digests): this
+            # deck, as just rendered, becomes the base, so the decks after it are compared by
+            # `==` instead of by digests of every slide.
             kept = [drawings.get(i, old) for i, old in enumerate(base.drawings)]
             self._base = _Base(base.structure, package, deck, None, kept)
         return package.write()

@@ -60,13 +60,13 @@ def tokenize(drawing: SlideDrawing) -> Tokenized | None:
         return f"{ATTR_OPEN}{len(attributes) - 1}{ATTR_CLOSE}"
 
     def runs(items: tuple[Run, ...]) -> tuple[Run, ...]:
-        return tuple(dataclasses.replace(r, text=text(r.text)) for r in items)
+        return tuple(Run(text(r.text), r.bold, r.italic, r.url) for r in items)
 
     shapes = []
     for shape in drawing.plan.shapes:
         if isinstance(shape, TextBox):
-            paras = tuple(dataclasses.replace(p, runs=runs(p.runs)) for p in shape.paragraphs)
-            shape = dataclasses.replace(shape, paragraphs=paras)
+            paras = tuple(_with(p, runs=runs(p.runs)) for p in shape.paragraphs)
+            shape = _with(shape, paragraphs=paras)
         elif isinstance(shape, Picture):
             if not shape.image.startswith(PNG_SIGNATURE):
                 return None
@@ -80,9 +80,18 @@ def tokenize(drawing: SlideDrawing) -> Tokenized | None:
             shape = dataclasses.replace(shape, description=attribute(shape.description))
         shapes.append(shape)
     plan = dataclasses.replace(drawing.plan, shapes=tuple(shapes))
-    notes = tuple(dataclasses.replace(p, runs=runs(p.runs)) for p in drawing.notes)
+    notes = tuple(_with(p, runs=runs(p.runs)) for p in drawing.notes)
     skeleton = SlideDrawing(plan, text(drawing.title), notes)
     return Tokenized(skeleton, tuple(texts), tuple(attributes), tuple(images), tuple(raws))
+
+
+def _with(value, **changes):
+    """`dataclasses.replace` for the plain frozen dataclasses of a plan (no `__post_init__`):
+    a copy of the fields with `changes`. A slide's tokens are thousands of replacements, and
+    `dataclasses.replace` was a tenth of a batch's time."""
+    copy = object.__new__(type(value))
+    copy.__dict__.update(value.__dict__, **changes)
+    return copy
 
 
 @lru_cache(maxsize=32)

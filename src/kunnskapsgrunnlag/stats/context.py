@@ -10,6 +10,7 @@ An unknown indicator id is an undefined name, so `check` reports it.
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 from ..messages import is_method, msg, translate_credit, translate_method
@@ -214,5 +215,28 @@ def signed_percent(pct: float | None, malform: str = "bokmal") -> str:
     return f"{sign}{verdi(abs(pct), 'prosent', 1, malform=malform)}"
 
 
-def statistics_context(comparisons: dict[str, Comparison], malform: str = "bokmal") -> dict[str, IndicatorView]:
-    return {ind_id: indicator_view(c, malform) for ind_id, c in comparisons.items()}
+class StatisticsViews(Mapping):
+    """Indicator id → `IndicatorView`, each made when a template first asks for it: a deck's
+    templates name a few of the indicators, and a view of every indicator for every deck of a
+    batch was a tenth of its time."""
+
+    def __init__(self, comparisons: dict[str, Comparison], malform: str):
+        self._comparisons = comparisons
+        self._malform = malform
+        self._views: dict[str, IndicatorView] = {}
+
+    def __getitem__(self, ind_id: str) -> IndicatorView:
+        view = self._views.get(ind_id)
+        if view is None:
+            view = self._views[ind_id] = indicator_view(self._comparisons[ind_id], self._malform)
+        return view
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._comparisons)
+
+    def __len__(self) -> int:
+        return len(self._comparisons)
+
+
+def statistics_context(comparisons: dict[str, Comparison], malform: str = "bokmal") -> Mapping[str, IndicatorView]:
+    return StatisticsViews(comparisons, malform)
