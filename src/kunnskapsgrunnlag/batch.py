@@ -407,6 +407,7 @@ def _build(nummer: str | None, out_dir: Path | None, key: str, keep_deck: bool =
             out_dir,
             statistics=state.statistics,
             renderer=edition.renderer.render,
+            batch=True,
         )
         named = edition.template_indicators(tuple(e.slide.id for e in built.deck.slides))
         entry = manifest_entry(built.deck, key, built.sha256, built.size, named)
@@ -505,6 +506,10 @@ def run_batch(
                         DeckResult(nummer, nummer or "nasjonal", "failed", reason=f"arbeidsprosessen stoppet: {exc}")
                     )
 
+    if any(result.status == "built" for result in summary.results):
+        # The decks were written without an fsync each: one sync makes them all durable before
+        # the manifest names them (a deck torn by a crash before this fails its hash next time).
+        os.sync()
     by_folder: dict[Path, dict[str, dict[str, Any]]] = {}
     for result in summary.results:
         if result.status == "built" and result.path is not None and result.entry is not None:

@@ -185,10 +185,13 @@ def build_one(
     out_dir: Path | None = None,
     statistics: StatsStore | None = None,
     renderer: Callable[[Deck], bytes] | None = None,
+    batch: bool = False,
 ) -> BuiltDeck:
     """Stages model → render → write for one deck. Nothing is written unless rendering succeeded.
 
     `renderer` replaces the plain renderer, e.g. an `IncrementalRenderer` shared by a batch.
+    `batch`: part of a batch, which sweeps each folder once before and flushes every deck to
+    disk once after (one sync instead of an fsync per deck).
     """
     store = statistics if statistics is not None else project_statistics_or_none(project.root)
     deck = with_statistics(assemble(catalogue, recipe, kommune), store)
@@ -197,8 +200,9 @@ def build_one(
     deck = render_deck(deck)
     data = renderer(deck) if renderer is not None else render_pptx(deck, options)
     path = output_path(project, recipe, kommune, out_dir)
-    sweep_stale_temporaries(path.parent)  # what a killed run left behind
-    write_atomic(path, data)
+    if not batch:
+        sweep_stale_temporaries(path.parent)  # what a killed run left behind
+    write_atomic(path, data, durable=not batch)
     return BuiltDeck(path, deck, len(data), hashlib.sha256(data).hexdigest())
 
 
