@@ -165,3 +165,28 @@ def test_the_form_is_part_of_the_slide_picture_and_deck_cache_keys(project, regi
     nb, nn = decks[Malform.BOKMAL], decks[Malform.NYNORSK]
     assert set(slide_keys(nb, theme)).isdisjoint(slide_keys(nn, theme))
     assert _structure(nb) != _structure(nn)
+
+
+@pytest.mark.parametrize(("malform", "tag"), [("nynorsk", "nn-NO"), ("bokmal", "nb-NO")])
+def test_the_text_says_its_language_for_proofing_and_screen_readers(tmp_path, malform, tag):
+    """Every run of the slides, their layouts, the charts and the notes carries the deck's
+    language, and so do the file's properties and the default for new text: PowerPoint proofs a
+    nynorsk deck as nynorsk. (Only the master's and general layouts' English prompt texts, seen in
+    the slide master view, stay en-US.)"""
+    slides = "tittel,statistikk-neet,samordningstrapp"
+    command = ["build", "--lysbilder", slides, "--uten-notater", "--kommune", "4640", "--malform", malform]
+    result = CliRunner().invoke(main, [*command, "--ut", str(tmp_path)], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    prs = Presentation(str(next(tmp_path.rglob("*.pptx"))))
+    assert prs.core_properties.language == tag
+    parts = [prs.part._element]
+    for slide in prs.slides:
+        parts.append(slide._element)
+        if slide.slide_layout.name.startswith("Låst"):  # the general layouts keep the English prompts
+            parts.append(slide.slide_layout._element)
+        if slide.has_notes_slide:
+            parts.append(slide.notes_slide._element)
+    found = {e.get("lang") for part in parts for e in part.iter() if e.get("lang") is not None}
+    assert found == {tag}
+    charts = [s for s in prs.slides[1].slide_layout.shapes if s.shape_type == 6]
+    assert charts and all(r.get("lang") == tag for r in charts[0]._element.iter("{*}rPr"))

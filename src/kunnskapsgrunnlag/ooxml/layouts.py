@@ -30,7 +30,7 @@ _LAYOUT_XML = (
     '<a:chExt cx="0" cy="0"/></a:xfrm></p:grpSpPr>'
     '<p:sp><p:nvSpPr><p:cNvPr id="2" name="Tittel (plassholder)"/><p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr>'
     '<p:nvPr><p:ph type="title"/></p:nvPr></p:nvSpPr><p:spPr/>'
-    '<p:txBody><a:bodyPr/><a:lstStyle/><a:p><a:endParaRPr lang="nb-NO"/></a:p></p:txBody></p:sp>'
+    '<p:txBody><a:bodyPr/><a:lstStyle/><a:p><a:endParaRPr lang="{lang}"/></a:p></p:txBody></p:sp>'
     "</p:spTree>"
     "</p:cSld>"
     "<p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr>"
@@ -41,7 +41,12 @@ _FIRST_LAYOUT_ID = 2147483649
 
 
 def add_layout(
-    prs: Presentation, name: str, background_hex: str, show_master_shapes: bool = True, number: int | None = None
+    prs: Presentation,
+    name: str,
+    background_hex: str,
+    show_master_shapes: bool = True,
+    number: int | None = None,
+    lang: str = "nb-NO",
 ) -> SlideLayout:
     """A new, empty layout named `name` (with a title placeholder), related to the first master.
 
@@ -54,7 +59,8 @@ def add_layout(
         partname = package.next_partname("/ppt/slideLayouts/slideLayout%d.xml")
     else:
         partname = f"/ppt/slideLayouts/slideLayout{number}.xml"
-    part = SlideLayoutPart.load(PackURI(partname), CT.PML_SLIDE_LAYOUT, package, _LAYOUT_XML.encode())
+    xml = _LAYOUT_XML.replace("{lang}", lang)
+    part = SlideLayoutPart.load(PackURI(partname), CT.PML_SLIDE_LAYOUT, package, xml.encode())
     part.relate_to(master_part, RT.SLIDE_MASTER)
     rid = master_part.relate_to(part, RT.SLIDE_LAYOUT)
     id_list = master_part._element.get_or_add_sldLayoutIdLst()

@@ -156,3 +156,16 @@ def fix_master_placeholders(prs: Presentation) -> None:
             body_pr.remove(old)
         if shape._element.ph.get("type") == "title":
             body_pr.set("anchor", "b")
+
+
+def set_default_language(prs: Presentation, lang: str) -> None:
+    """The language new text in the deck gets (the presentation's and the master's default text
+    style): PowerPoint proofs and screen readers speak by it. python-pptx's template says en-US."""
+    presentation = prs.part._element
+    master = prs.slide_master._element
+    for default in (
+        presentation.find(f"{qn('p:defaultTextStyle')}/{qn('a:defPPr')}/{qn('a:defRPr')}"),
+        master.find(f"{qn('p:txStyles')}/{qn('p:otherStyle')}/{qn('a:defPPr')}/{qn('a:defRPr')}"),
+    ):
+        if default is not None:
+            default.set("lang", lang)

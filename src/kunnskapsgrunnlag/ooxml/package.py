@@ -14,7 +14,9 @@ from pptx.presentation import Presentation
 from .parts import Package
 
 
-def set_core_properties(prs: Presentation, title: str, subject: str, when: dt.datetime, author: str) -> None:
+def set_core_properties(
+    prs: Presentation, title: str, subject: str, when: dt.datetime, author: str, language: str = "nb-NO"
+) -> None:
     core = prs.core_properties
     core.title = title
     core.subject = subject
@@ -26,7 +28,7 @@ def set_core_properties(prs: Presentation, title: str, subject: str, when: dt.da
     core.revision = 1
     core.created = when
     core.modified = when
-    core.language = "nb-NO"
+    core.language = language
 
 
 def deterministic_zip(blob: bytes) -> bytes:

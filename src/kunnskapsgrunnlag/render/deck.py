@@ -7,6 +7,7 @@ its notes. The last slide is the one blank, editable slide.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -33,6 +34,7 @@ from ..ooxml.master import (
     drop_thumbnail,
     fix_master_placeholders,
     name_master,
+    set_default_language,
     style_master_bullets,
     style_master_text,
 )
@@ -40,6 +42,7 @@ from ..ooxml.notes import NotesSlides
 from ..ooxml.package import set_core_properties
 from ..ooxml.parts import Package, name_media_by_content
 from ..ooxml.protection import add_modify_verifier
+from ..ooxml.text import set_language
 from ..ooxml.vector import expand_vector_groups
 from .blocks import BULLET, SUB_BULLET
 from .draw import BULLET_INDENT_IN, SUB_BULLET_MARGIN_IN, draw_group, draw_plan, emu
@@ -79,8 +82,9 @@ class SlideDrawing:
 
 
 def slide_drawing(entry: DeckSlide, deck: Deck, theme: Theme) -> SlideDrawing:
+    plan = plan_slide(entry, deck, theme)
     return SlideDrawing(
-        plan_slide(entry, deck, theme),
+        dataclasses.replace(plan, lang=language(deck.malform)) if deck.malform == "nynorsk" else plan,
         plain_text(entry.slide.title),
         tuple(notes_paragraphs(entry.slide, dict(deck.sources), deck.malform)),
     )
@@ -89,16 +93,17 @@ def slide_drawing(entry: DeckSlide, deck: Deck, theme: Theme) -> SlideDrawing:
 def render_package(deck: Deck, options: RenderOptions, drawings: Sequence[SlideDrawing] | None = None) -> Package:
     """The deck as named parts, before they are zipped. `drawings` may be given when known."""
     theme = options.theme
-    prs = _prepare_presentation(theme)
+    prs = _prepare_presentation(theme, language(deck.malform))
     notes = NotesSlides()
     for index, entry in enumerate(deck.slides, start=1):
         drawing = drawings[index - 1] if drawings is not None else slide_drawing(entry, deck, theme)
         _add_locked_slide(prs, index, entry.slide.id, drawing, theme, notes)
     nynorsk = deck.malform == "nynorsk" and options.blank_notes_nn
     blank_notes = options.blank_notes_nn if nynorsk else options.blank_notes
-    _add_blank_slide(prs, blank_notes, msg("own_slide", deck.malform), notes)
+    _add_blank_slide(prs, blank_notes, msg("own_slide", deck.malform), notes, language(deck.malform))
     subject = "0-24-samarbeidet. Et kunnskapsgrunnlag"
-    set_core_properties(prs, deck_title(deck), subject, options.timestamp, "Fafo / kunnskapsgrunnlag")
+    author = "Fafo / kunnskapsgrunnlag"
+    set_core_properties(prs, deck_title(deck), subject, options.timestamp, author, language(deck.malform))
     if options.password:
         salt = (deck.recipe_id + (deck.kommune.nummer if deck.kommune else "")).encode().ljust(16, b"0")[:16]
         add_modify_verifier(prs, options.password, salt)
@@ -115,6 +120,11 @@ def _expand_charts(package: Package) -> None:
     for name in package.order:
         if name.startswith("ppt/slide") and b"<!--kg-vector:" in package.parts[name]:
             package.parts[name] = expand_vector_groups(package.parts[name].decode("utf-8")).encode("utf-8")
+
+
+def language(malform: str) -> str:
+    """The language tag of a deck's text in `malform` (PowerPoint's proofing uses it)."""
+    return "nn-NO" if malform == "nynorsk" else "nb-NO"
 
 
 def deck_title(deck: Deck) -> str:
@@ -134,7 +144,7 @@ GENERAL_LAYOUTS = {
 LAYOUT_OFFSET = len(GENERAL_LAYOUTS)
 
 
-def _prepare_presentation(theme: Theme):
+def _prepare_presentation(theme: Theme, lang: str = "nb-NO"):
     prs = Presentation()
     prs.slide_width = emu(theme.width)
     prs.slide_height = emu(theme.height)
@@ -180,11 +190,12 @@ def _prepare_presentation(theme: Theme):
     for shape in draw_plan(master_shapes, bar, theme):
         lock_shape(shape)
     for layout in arrange_general_layouts(prs, GENERAL_LAYOUTS):
-        _general_layout(layout, theme)
+        _general_layout(layout, theme, lang)
+    set_default_language(prs, lang)
     return prs
 
 
-def _general_layout(layout, theme: Theme) -> None:
+def _general_layout(layout, theme: Theme, lang: str) -> None:
     """A layout a presenter adds slides from: placeholders where the locked slides put their text."""
     m, w = theme.margins, theme.content_width
     remove_placeholders(layout, keep=("title", "ctrTitle", "subTitle", "body", "obj"))
@@ -222,6 +233,7 @@ def _general_layout(layout, theme: Theme) -> None:
         background,
         wordmark=False,
         wordmark_color="divider_text" if on_dark else "accent",
+        lang=lang,
     )
     for shape in draw_plan(SlideShapes(layout._element.cSld.spTree, layout), plan, theme):
         lock_shape(shape)
@@ -231,20 +243,22 @@ def _add_locked_slide(prs, index: int, slide_id: str, drawing: SlideDrawing, the
     plan = drawing.plan
     # The template's kept layout is slideLayout2.xml; ours follow it.
     layout = add_layout(
-        prs, layout_name(index, slide_id), plan.background, plan.show_master_shapes, index + LAYOUT_OFFSET
+        prs, layout_name(index, slide_id), plan.background, plan.show_master_shapes, index + LAYOUT_OFFSET, plan.lang
     )
     # The slide first: python-pptx looks for placeholders to copy among all the layout's shapes.
     slide = prs.slides.add_slide(layout)
-    draw_plan(SlideShapes(layout._element.cSld.spTree, layout), plan.static(), theme)
+    draw_plan(SlideShapes(layout._element.cSld.spTree, layout), plan.static(), theme)  # in plan.lang
     lock_tree(layout._element.cSld.spTree)
     # What appears on click must be on the slide itself (a layout cannot be animated): one
     # locked group per step, faded in at one click each.
     groups = []
     for step in range(1, plan.step_count + 1):
-        groups.append(draw_group(slide.shapes, f"Klikk {step}", plan.at_step(step), theme))
+        groups.append(draw_group(slide.shapes, f"Klikk {step}", plan.at_step(step), theme, plan.lang))
     add_click_sequence(slide, [[group.shape_id] for group in groups])
     title = slide.shapes.title
     title.text = drawing.title
+    for run in title.text_frame.paragraphs[0].runs:
+        set_language(run, plan.lang)
     title.name = "Tittel"
     # The visible title is drawn on the layout. This one is for screen readers and the outline:
     # hidden (PowerPoint) and off the slide (LibreOffice ignores `hidden` and would draw it).
@@ -252,14 +266,14 @@ def _add_locked_slide(prs, index: int, slide_id: str, drawing: SlideDrawing, the
     title.width, title.height = emu(theme.content_width), emu(1.0)
     hide_shape(title)
     lock_tree(slide.shapes._spTree)
-    fill_notes(notes.add(slide), list(drawing.notes))
+    fill_notes(notes.add(slide), list(drawing.notes), plan.lang)
 
 
-def _add_blank_slide(prs, notes_markdown: str, name: str, notes: NotesSlides) -> None:
+def _add_blank_slide(prs, notes_markdown: str, name: str, notes: NotesSlides, lang: str) -> None:
     layout = next(layout for layout in prs.slide_layouts if layout.name == BLANK_LAYOUT_NAME)
     slide = prs.slides.add_slide(layout)
     slide.name = name
-    fill_notes(notes.add(slide), markdown_paragraphs(notes_markdown))
+    fill_notes(notes.add(slide), markdown_paragraphs(notes_markdown), lang)
 
 
 def layout_name(index: int, slide_id: str) -> str:

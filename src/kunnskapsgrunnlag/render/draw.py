@@ -35,14 +35,14 @@ def emu(inches: float) -> Emu:
 
 def draw_plan(shapes, plan: SlidePlan, theme: Theme) -> list:
     """Add every shape of `plan` to `shapes`; return the python-pptx shapes in reading order."""
-    drawn = draw_shapes(shapes, plan.shapes, theme)
+    drawn = draw_shapes(shapes, plan.shapes, theme, plan.lang)
     if plan.wordmark:
-        drawn.append(draw_wordmark(shapes, theme, theme.color(plan.wordmark_color)))
+        drawn.append(draw_wordmark(shapes, theme, theme.color(plan.wordmark_color), plan.lang))
     if plan.logo and theme.logo is not None:
         drawn.append(_picture(shapes, logo_picture(theme)))
     if plan.footer:
         on_dark = plan.wordmark_color == "divider_text"
-        drawn.append(draw_footer(shapes, theme, theme.color("divider_text" if on_dark else "muted")))
+        drawn.append(draw_footer(shapes, theme, theme.color("divider_text" if on_dark else "muted"), plan.lang))
     return drawn
 
 
@@ -77,7 +77,7 @@ def _image_size(image: bytes) -> tuple[int, int]:
         return picture.size
 
 
-def draw_footer(shapes, theme: Theme, color_hex: str):
+def draw_footer(shapes, theme: Theme, color_hex: str, lang: str = "nb-NO"):
     """The slide number (a field: each slide shows its own) and the theme's short footer."""
     spec = footer_box(theme)
     box = shapes.add_textbox(emu(spec.x), emu(spec.y), emu(spec.w), emu(spec.h))
@@ -90,19 +90,19 @@ def draw_footer(shapes, theme: Theme, color_hex: str):
     paragraph = frame.paragraphs[0]
     set_paragraph_format(paragraph, "l")
     size = theme.sizes["footer"]
-    add_slide_number(paragraph, size, color_hex)
+    add_slide_number(paragraph, size, color_hex, lang=lang)
     if theme.footer_text:
-        add_run(paragraph, "   " + theme.footer_text, size, color_hex=color_hex)
+        add_run(paragraph, "   " + theme.footer_text, size, color_hex=color_hex, lang=lang)
     return box
 
 
-def draw_shapes(shapes, specs, theme: Theme) -> list:
+def draw_shapes(shapes, specs, theme: Theme, lang: str = "nb-NO") -> list:
     drawn = []
     for spec in specs:
         if isinstance(spec, Rect):
             drawn.append(_rect(shapes, spec))
         elif isinstance(spec, TextBox):
-            drawn.append(_text_box(shapes, spec, theme))
+            drawn.append(_text_box(shapes, spec, theme, lang))
         elif isinstance(spec, Picture):
             drawn.append(_picture(shapes, spec))
         elif isinstance(spec, Oval):
@@ -112,11 +112,11 @@ def draw_shapes(shapes, specs, theme: Theme) -> list:
         elif isinstance(spec, Frame):
             drawn.append(_frame(shapes, spec))
         elif isinstance(spec, Chart):
-            drawn.append(_chart(shapes, spec))
+            drawn.append(_chart(shapes, spec, lang))
     return drawn
 
 
-def draw_group(shapes, name: str, specs, theme: Theme):
+def draw_group(shapes, name: str, specs, theme: Theme, lang: str = "nb-NO"):
     """A group holding the shapes of `specs` (one click step), measured once when complete."""
     group = shapes.add_group_shape()
     group.name = name
@@ -124,15 +124,15 @@ def draw_group(shapes, name: str, specs, theme: Theme):
     # python-pptx measures the group again after every shape added to it (quadratic in the
     # shapes); the extents only matter once every shape is in.
     members._recalculate_extents = lambda: None
-    draw_shapes(members, specs, theme)
+    draw_shapes(members, specs, theme, lang)
     del members._recalculate_extents
     members._recalculate_extents()
     return group
 
 
-def _chart(shapes, spec: Chart):
+def _chart(shapes, spec: Chart, lang: str):
     """A chart as one locked group of vector shapes (ooxml/vector.py) carrying the alt text."""
-    body = spec.stand_in or marks_xml(spec.marks, spec.x, spec.y, spec.first_id)
+    body = spec.stand_in or marks_xml(spec.marks, spec.x, spec.y, spec.first_id, lang)
     box = (spec.x, spec.y, spec.w, spec.h)
     group = add_vector_group(shapes._spTree, shapes._next_shape_id, spec.name, spec.alt, box, body)
     return shapes._shape_factory(group)
@@ -187,7 +187,7 @@ def _line(shapes, spec: Line):
     return connector
 
 
-def draw_wordmark(shapes, theme: Theme, color_hex: str):
+def draw_wordmark(shapes, theme: Theme, color_hex: str, lang: str = "nb-NO"):
     """The Fafo-style wordmark, drawn as text from the theme (not a copied logo)."""
     spec = wordmark_box(theme)
     box = shapes.add_textbox(emu(spec.x), emu(spec.y), emu(spec.w), emu(spec.h))
@@ -198,7 +198,7 @@ def draw_wordmark(shapes, theme: Theme, color_hex: str):
     frame.vertical_anchor = MSO_ANCHOR.MIDDLE
     paragraph = frame.paragraphs[0]
     set_paragraph_format(paragraph, "r")
-    add_run(paragraph, theme.wordmark_text, theme.sizes["wordmark"], bold=True, color_hex=color_hex)
+    add_run(paragraph, theme.wordmark_text, theme.sizes["wordmark"], bold=True, color_hex=color_hex, lang=lang)
     set_alt_text(box, "Fafo")
     return box
 
@@ -230,8 +230,8 @@ def _picture(shapes, spec: Picture):
     return picture
 
 
-def _text_box(shapes, spec: TextBox, theme: Theme):
-    paragraphs = [paragraph_xml(_paragraph_spec(para, theme), shapes.part) for para in spec.paragraphs]
+def _text_box(shapes, spec: TextBox, theme: Theme, lang: str = "nb-NO"):
+    paragraphs = [paragraph_xml(_paragraph_spec(para, theme), shapes.part, lang) for para in spec.paragraphs]
     anchor, inset = _ANCHOR_XML[spec.anchor], int(emu(spec.inset))
     return _add(shapes, text_box_element(shapes._next_shape_id, spec.name, _box(spec), anchor, inset, paragraphs))
 

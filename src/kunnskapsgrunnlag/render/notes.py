@@ -23,14 +23,14 @@ def notes_paragraphs(slide: Slide, sources: dict[str, Source], malform: str = "b
     return paragraphs
 
 
-def fill_notes(notes_slide, paragraphs: list[Paragraph]) -> None:
+def fill_notes(notes_slide, paragraphs: list[Paragraph], lang: str = "nb-NO") -> None:
     """Put the notes in the notes placeholder (whose text body holds one empty paragraph)."""
     if not paragraphs:
         return
     body = notes_slide.notes_placeholder._element.txBody
     for old in body.findall(qn("a:p")):
         body.remove(old)
-    xml = [paragraph_xml(_notes_paragraph(para), notes_slide.part, bullet_first=True) for para in paragraphs]
+    xml = [paragraph_xml(_notes_paragraph(para), notes_slide.part, lang, bullet_first=True) for para in paragraphs]
     body.extend(paragraph_elements(xml))
 
 

@@ -155,6 +155,7 @@ class SlidePlan:
     extra: dict = field(default_factory=dict)
     footer: bool = True  # the slide number and the theme's short footer
     logo: bool = False  # the office's own logo beside the wordmark (title and closing slides)
+    lang: str = "nb-NO"  # the language of its text (nn-NO in a nynorsk deck): proofing, screen readers
 
     def text_boxes(self) -> list[TextBox]:
         return [s for s in self.shapes if isinstance(s, TextBox)]

@@ -73,7 +73,7 @@ def tokenize(drawing: SlideDrawing) -> Tokenized | None:
             images.append(shape.image)
             shape = dataclasses.replace(shape, image=stand_in_png(len(images) - 1), alt=attribute(shape.alt))
         elif isinstance(shape, Chart):
-            raws.append(marks_xml(shape.marks, shape.x, shape.y, shape.first_id))
+            raws.append(marks_xml(shape.marks, shape.x, shape.y, shape.first_id, drawing.plan.lang))
             stand_in = f"{RAW_OPEN}{len(raws) - 1}{RAW_CLOSE}"
             shape = dataclasses.replace(shape, marks=(), stand_in=stand_in, alt=attribute(shape.alt))
         elif isinstance(shape, Rect | Oval):
