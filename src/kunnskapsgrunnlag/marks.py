@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+LINE_HEIGHT = 1.2  # a text line's height, in font sizes
+
 
 @dataclass(frozen=True)
 class Stroke:
@@ -51,6 +53,16 @@ class Label:
     ha: Literal["left", "center", "right"] = "center"
     va: Literal["top", "center", "bottom"] = "center"
     vertical: bool = False  # read bottom to top (a y-axis title)
+
+    def box(self, text_width: float) -> tuple[float, float, float, float]:
+        """(x, y, w, h) of the text placed at the anchor, for lines `text_width` inches wide."""
+        lines = self.text.count("\n") + 1
+        width, height = text_width, lines * self.size * LINE_HEIGHT / 72
+        if self.vertical:
+            width, height = height, width
+        x = {"left": self.x, "center": self.x - width / 2, "right": self.x - width}[self.ha]
+        y = {"top": self.y, "center": self.y - height / 2, "bottom": self.y - height}[self.va]
+        return x, y, width, height
 
 
 Mark = Stroke | Block | Dot | Label

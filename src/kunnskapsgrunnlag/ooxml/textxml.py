@@ -28,10 +28,12 @@ _ATTRIBUTE = str.maketrans(
 
 
 def escape_text(value: str) -> str:
+    """A text node's content as lxml writes it (after removing what XML cannot hold)."""
     return xml_safe(value).translate(_TEXT)
 
 
 def escape_attribute(value: str) -> str:
+    """An attribute value as lxml writes it."""
     return xml_safe(value).translate(_ATTRIBUTE)
 
 

@@ -17,13 +17,13 @@ from pptx.oxml.ns import qn
 
 from ..marks import Block, Dot, Label, Mark, Stroke
 from .locks import lock_attributes, lock_element
+from .textxml import escape_attribute
 from .xml import xml_safe
 
 EMU_PER_INCH = 914400
 EMU_PER_POINT = 12700
 MARKER_PREFIX = "kg-vector:"
 _MARKER = re.compile(r"<!--kg-vector:(.*?)-->", re.DOTALL)
-LINE_FACTOR = 1.2  # a text line's height, in font sizes
 
 
 def _emu(inches: float) -> int:
@@ -36,12 +36,11 @@ def _locks(tag: str) -> str:
 
 
 _SP_LOCKS = _locks("p:sp")
-_TEXT = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"})
 
 
 def _escape(text: str) -> str:
     # "--" may not stand inside the comment that carries the XML until it is spliced in.
-    return xml_safe(text).translate(_TEXT).replace("-", "&#45;")
+    return escape_attribute(text).replace("-", "&#45;")
 
 
 def _nv(shape_id: int, name: str, text_box: bool = False) -> str:
@@ -89,14 +88,8 @@ def _shape(geometry: str, name: str, x: float, y: float, w: float, h: float, fil
 def label_box(mark: Label) -> tuple[float, float, float, float]:
     """Where a label's text box lies (x, y, w, h in inches, chart-relative): wide enough for its
     longest line in any common sans-serif font, placed so the text sits at the anchor."""
-    lines = mark.text.split("\n")
-    width = max(len(line) for line in lines) * mark.size * 0.62 / 72 + 0.3
-    height = len(lines) * mark.size * LINE_FACTOR / 72
-    if mark.vertical:
-        width, height = height, width
-    x = {"left": mark.x, "center": mark.x - width / 2, "right": mark.x - width}[mark.ha]
-    y = {"top": mark.y, "center": mark.y - height / 2, "bottom": mark.y - height}[mark.va]
-    return x, y, width, height
+    longest = max(len(line) for line in mark.text.split("\n"))
+    return mark.box(longest * mark.size * 0.62 / 72 + 0.3)
 
 
 def _label(mark: Label, ox: float, oy: float, shape_id: int, lang: str) -> str:

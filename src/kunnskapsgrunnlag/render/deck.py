@@ -84,7 +84,7 @@ class SlideDrawing:
 def slide_drawing(entry: DeckSlide, deck: Deck, theme: Theme) -> SlideDrawing:
     plan = plan_slide(entry, deck, theme)
     return SlideDrawing(
-        dataclasses.replace(plan, lang=language(deck.malform)) if deck.malform == "nynorsk" else plan,
+        dataclasses.replace(plan, lang=language(deck.malform)),
         plain_text(entry.slide.title),
         tuple(notes_paragraphs(entry.slide, dict(deck.sources), deck.malform)),
     )

@@ -24,7 +24,6 @@ from .richtext import Run
 from .theme import EMU_PER_INCH, Theme, logo_png
 
 _ANCHOR = {"t": MSO_ANCHOR.TOP, "ctr": MSO_ANCHOR.MIDDLE, "b": MSO_ANCHOR.BOTTOM}
-_ANCHOR_XML = {"t": "t", "ctr": "ctr", "b": "b"}
 BULLET_INDENT_IN = 0.35
 SUB_BULLET_MARGIN_IN = 0.8
 
@@ -232,8 +231,10 @@ def _picture(shapes, spec: Picture):
 
 def _text_box(shapes, spec: TextBox, theme: Theme, lang: str = "nb-NO"):
     paragraphs = [paragraph_xml(_paragraph_spec(para, theme), shapes.part, lang) for para in spec.paragraphs]
-    anchor, inset = _ANCHOR_XML[spec.anchor], int(emu(spec.inset))
-    return _add(shapes, text_box_element(shapes._next_shape_id, spec.name, _box(spec), anchor, inset, paragraphs))
+    element = text_box_element(
+        shapes._next_shape_id, spec.name, _box(spec), spec.anchor, int(emu(spec.inset)), paragraphs
+    )
+    return _add(shapes, element)
 
 
 def _paragraph_spec(para: TextPara, theme: Theme) -> ParagraphSpec:

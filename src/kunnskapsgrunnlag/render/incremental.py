@@ -30,8 +30,9 @@ from ..ooxml.parts import (
     slide_part_names,
     transplant_slide,
 )
+from ..ooxml.textxml import escape_text
 from .deck import LAYOUT_OFFSET, RenderOptions, SlideDrawing, deck_title, layout_name, render_package, slide_drawing
-from .skeleton import Tokenized, escape_text, fill, tokenize
+from .skeleton import Tokenized, fill, tokenize
 
 
 @dataclass

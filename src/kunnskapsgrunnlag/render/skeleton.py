@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
 from ..ooxml.parts import Package, content_name, slide_part_names
+from ..ooxml.textxml import escape_attribute, escape_text
 from ..ooxml.vector import marks_xml
-from ..ooxml.xml import xml_safe
 from .deck import SlideDrawing
 from .plan import Chart, Oval, Picture, Rect, TextBox
 from .richtext import Run
@@ -133,13 +133,3 @@ def fill(skeleton: Package, number: int, layout_number: int, tokens: Tokenized) 
                 out.put(f"ppt/media/{real}", image)
         out.put(name, xml.encode("utf-8"))
     return out
-
-
-def escape_text(value: str) -> str:
-    """As lxml escapes a text node (after removing what XML cannot hold, as `add_run` does)."""
-    return xml_safe(value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
-def escape_attribute(value: str) -> str:
-    """As lxml escapes an attribute value."""
-    return escape_text(value).replace('"', "&quot;").replace("\n", "&#10;").replace("\r", "&#13;").replace("\t", "&#9;")

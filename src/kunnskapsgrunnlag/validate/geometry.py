@@ -261,12 +261,7 @@ def label_extent(label: Label, theme: Theme) -> Box:
         width = max(text_width_in(line, label.size, theme, label.bold) for line in lines)
     except FontMissing:
         width = max(len(line) for line in lines) * label.size * 0.52 / 72
-    height = len(lines) * label.size * 1.2 / 72
-    if label.vertical:
-        width, height = height, width
-    x = {"left": label.x, "center": label.x - width / 2, "right": label.x - width}[label.ha]
-    y = {"top": label.y, "center": label.y - height / 2, "bottom": label.y - height}[label.va]
-    return (x, y, width, height)
+    return label.box(width)
 
 
 def _chart_text(chart: Chart, theme: Theme) -> list[GeometryProblem]:
